@@ -1,0 +1,144 @@
+//! One fetch function per endpoint of the contract. Each returns typed data or an [`ApiError`].
+//!
+//! Requests run with a timeout: an `AbortController` cancels the fetch after [`TIMEOUT_MS`].
+//! A request whose future is dropped (the reader navigated away) is aborted too.
+
+use super::error::ApiError;
+use super::models::{
+    Article, Banners, Home, MostViewed, PhotoNews, SectionPage, Site, SnsTv, Weather,
+};
+use crate::config;
+use crate::format::encode_path_segment;
+use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// How long a request may take, headers and body together, before it counts as timed out.
+pub const TIMEOUT_MS: u32 = 10_000;
+
+/// Decodes a response body, keeping serde's message (line and column) for developers.
+pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|err| ApiError::Decode(err.to_string()))
+}
+
+/// Maps an HTTP status to the error it stands for, or `None` for success.
+pub fn status_error(status: u16) -> Option<ApiError> {
+    match status {
+        200..=299 => None,
+        404 | 410 => Some(ApiError::NotFound),
+        other => Some(ApiError::Http(other)),
+    }
+}
+
+/// Paths of the endpoints, relative to the API base. Identifiers from URLs are percent-encoded
+/// so that no id (`../site`, `a/b`, Hangul) can reach outside its folder.
+pub mod paths {
+    use super::encode_path_segment;
+
+    pub const SITE: &str = "site.json";
+    pub const WEATHER: &str = "weather.json";
+    pub const HOME: &str = "home.json";
+    pub const MOST_VIEWED: &str = "most-viewed.json";
+    pub const PHOTO_NEWS: &str = "photo-news.json";
+    pub const SNS_TV: &str = "sns-tv.json";
+    pub const BANNERS: &str = "banners.json";
+
+    /// `articles/{id}.json`
+    pub fn article(id: &str) -> String {
+        format!("articles/{}.json", encode_path_segment(id))
+    }
+
+    /// `sections/{slug}/{page}.json`, pages counted from 1.
+    pub fn section_page(slug: &str, page: u32) -> String {
+        format!("sections/{}/{page}.json", encode_path_segment(slug))
+    }
+}
+
+/// Aborts the request it guards when dropped: on timeout, and when the page no longer wants it.
+struct AbortOnDrop(web_sys::AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// GETs `path` under the API base and decodes it as `T`.
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let url = config::api_url(path);
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let signal = controller.signal();
+    let guard = Rc::new(AbortOnDrop(controller));
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let guard = Rc::clone(&guard);
+        let timed_out = Rc::clone(&timed_out);
+        gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || {
+            timed_out.set(true);
+            guard.0.abort();
+        })
+    };
+    let failed = |_: gloo_net::Error| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    };
+
+    let response = gloo_net::http::Request::get(&url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(failed)?;
+    if let Some(error) = status_error(response.status()) {
+        return Err(error);
+    }
+    let body = response.text().await.map_err(failed)?;
+    decode(&body)
+}
+
+/// `site.json`
+pub async fn fetch_site() -> Result<Site, ApiError> {
+    get_json(paths::SITE).await
+}
+
+/// `weather.json`
+pub async fn fetch_weather() -> Result<Weather, ApiError> {
+    get_json(paths::WEATHER).await
+}
+
+/// `home.json`
+pub async fn fetch_home() -> Result<Home, ApiError> {
+    get_json(paths::HOME).await
+}
+
+/// `sections/{slug}/{page}.json`
+pub async fn fetch_section_page(slug: &str, page: u32) -> Result<SectionPage, ApiError> {
+    get_json(&paths::section_page(slug, page)).await
+}
+
+/// `articles/{id}.json`
+pub async fn fetch_article(id: &str) -> Result<Article, ApiError> {
+    get_json(&paths::article(id)).await
+}
+
+/// `most-viewed.json`
+pub async fn fetch_most_viewed() -> Result<MostViewed, ApiError> {
+    get_json(paths::MOST_VIEWED).await
+}
+
+/// `photo-news.json`
+pub async fn fetch_photo_news() -> Result<PhotoNews, ApiError> {
+    get_json(paths::PHOTO_NEWS).await
+}
+
+/// `sns-tv.json`
+pub async fn fetch_sns_tv() -> Result<SnsTv, ApiError> {
+    get_json(paths::SNS_TV).await
+}
+
+/// `banners.json`
+pub async fn fetch_banners() -> Result<Banners, ApiError> {
+    get_json(paths::BANNERS).await
+}

@@ -1,0 +1,58 @@
+//! The site header: the paper's name or logo, and the section menu from `site.json`.
+
+use crate::app::SiteData;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::picture::Picture;
+use crate::format::encode_path_segment;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The header shown on every page. Until `site.json` arrives it keeps its final height, and if
+/// it fails the reader still gets a link home and a retry for the menu.
+#[component]
+pub fn Header() -> impl IntoView {
+    let SiteData(site) = expect_context();
+    let brand = move || match site.get() {
+        Some(Ok(site)) => match site.logo {
+            Some(logo) => view! { <Picture image=logo eager=true/> }.into_any(),
+            None => view! { <span class="site-header__name">{site.name}</span> }.into_any(),
+        },
+        _ => view! { <span class="site-header__name">"홈"</span> }.into_any(),
+    };
+    let tagline = move || {
+        site.get()
+            .and_then(Result::ok)
+            .and_then(|site| site.tagline)
+            .map(|tagline| view! { <p class="site-header__tagline">{tagline}</p> })
+    };
+    let menu = move || match site.get() {
+        None => view! { <p class="section-menu__loading">"메뉴를 불러오는 중입니다"</p> }.into_any(),
+        Some(Ok(site)) => site
+            .sections
+            .into_iter()
+            .map(|section| {
+                let href = format!("/section/{}", encode_path_segment(&section.slug));
+                view! { <li><A href=href>{section.name}</A></li> }
+            })
+            .collect_view()
+            .into_any(),
+        Some(Err(error)) => view! {
+            <li><ErrorNotice error=error what="메뉴" on_retry=move || site.refetch()/></li>
+        }
+        .into_any(),
+    };
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" exact=true attr:class="site-header__brand">{brand}</A>
+                {tagline}
+            </div>
+            <nav class="section-menu" aria-label="섹션">
+                <ul class="section-menu__list">
+                    <li><A href="/" exact=true>"홈"</A></li>
+                    {menu}
+                </ul>
+            </nav>
+        </header>
+    }
+}

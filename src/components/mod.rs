@@ -1,0 +1,10 @@
+//! One file per visible part of the page. Components render what they are given; the pages
+//! and the app shell fetch.
+
+pub mod article_body;
+pub mod article_list;
+pub mod byline;
+pub mod error_notice;
+pub mod footer;
+pub mod header;
+pub mod picture;

@@ -1,0 +1,261 @@
+//! Pure helpers that turn API values into what a Korean reader sees, and that decide which
+//! API strings may become links. No DOM here: everything is tested natively.
+
+use crate::api::models::Sky;
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
+
+/// Korea Standard Time, UTC+9, in which the paper shows every time.
+fn kst() -> FixedOffset {
+    FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
+}
+
+/// Parses an RFC 3339 time from the API and moves it to KST.
+pub fn parse_kst(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(rfc3339.trim())
+        .ok()
+        .map(|time| time.with_timezone(&kst()))
+}
+
+/// `2025.10.27 18:20`, the way Korean news sites print article times, in KST.
+pub fn kst_datetime(rfc3339: &str) -> Option<String> {
+    parse_kst(rfc3339).map(|time| time.format("%Y.%m.%d %H:%M").to_string())
+}
+
+/// The one-letter Korean weekday: 월 화 수 목 금 토 일.
+pub fn korean_weekday(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "월",
+        Weekday::Tue => "화",
+        Weekday::Wed => "수",
+        Weekday::Thu => "목",
+        Weekday::Fri => "금",
+        Weekday::Sat => "토",
+        Weekday::Sun => "일",
+    }
+}
+
+/// `2025.10.27 (월)`, for the date strip.
+pub fn korean_date(date: NaiveDate) -> String {
+    format!(
+        "{} ({})",
+        date.format("%Y.%m.%d"),
+        korean_weekday(date.weekday())
+    )
+}
+
+/// Parses a contract date (`YYYY-MM-DD`).
+pub fn parse_date(date: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()
+}
+
+/// The Korean word for a sky condition, as the 기상청 uses it; `None` for an unknown value.
+pub fn sky_label(sky: Sky) -> Option<&'static str> {
+    Some(match sky {
+        Sky::Clear => "맑음",
+        Sky::PartlyCloudy => "구름조금",
+        Sky::Cloudy => "구름많음",
+        Sky::Overcast => "흐림",
+        Sky::Rain => "비",
+        Sky::Snow => "눈",
+        Sky::RainSnow => "비/눈",
+        Sky::Shower => "소나기",
+        Sky::Unknown => return None,
+    })
+}
+
+/// `16.5℃`; whole degrees print without a decimal (`-3℃`).
+pub fn temperature(temp_c: f64) -> String {
+    let rounded = (temp_c * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}℃")
+    } else {
+        format!("{rounded:.1}℃")
+    }
+}
+
+/// `3:25` or `1:02:03` for a video length in seconds.
+pub fn duration(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// The link or image address the contract allows: `https:`, `http:` or a site path starting
+/// with one `/`. Everything else (`javascript:`, `data:`, `vbscript:`, `//host`, `/\host`,
+/// leading blanks that browsers would strip) gives `None`, and the caller drops the link.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let bytes = url.as_bytes();
+    let starts_with_ci = |prefix: &str| {
+        bytes.len() > prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    let site_path = bytes.first() == Some(&b'/') && !matches!(bytes.get(1), Some(b'/' | b'\\'));
+    let allowed = site_path || starts_with_ci("https://") || starts_with_ci("http://");
+    let clean = !url.chars().any(|c| c.is_control() || c.is_whitespace());
+    (allowed && clean).then_some(url)
+}
+
+/// A `mailto:` link for a plain address, or `None` when it is not one (no header injection
+/// through `?`, no extra schemes, no spaces).
+pub fn mailto(email: &str) -> Option<String> {
+    let email = email.trim();
+    let (local, domain) = email.split_once('@')?;
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+    };
+    (plain(local) && plain(domain) && domain.contains('.')).then(|| format!("mailto:{email}"))
+}
+
+/// Percent-encodes one path segment: only `A-Z a-z 0-9 - _ . ~` stay as they are, so `/`,
+/// `%`, `?`, `#`, spaces and Hangul cannot change which file is requested.
+pub fn encode_path_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The `srcset` attribute for an image's renditions, keeping only allowed addresses.
+pub fn srcset(entries: &[crate::api::models::SrcsetEntry]) -> Option<String> {
+    let parts: Vec<String> = entries
+        .iter()
+        .filter_map(|entry| {
+            safe_url(&entry.src)
+                .filter(|src| !src.contains(','))
+                .map(|src| format!("{src} {}w", entry.width))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_times_are_shown_in_kst() {
+        assert_eq!(
+            kst_datetime("2025-10-27T18:20:00+09:00").as_deref(),
+            Some("2025.10.27 18:20")
+        );
+        // 09:05 UTC is 18:05 in Seoul; 20:00 UTC crosses into the next day there.
+        assert_eq!(
+            kst_datetime("2025-10-27T09:05:00Z").as_deref(),
+            Some("2025.10.27 18:05")
+        );
+        assert_eq!(
+            kst_datetime("2025-12-31T20:00:00+00:00").as_deref(),
+            Some("2026.01.01 05:00")
+        );
+        assert_eq!(kst_datetime("27 Oct 2025"), None);
+        assert_eq!(kst_datetime(""), None);
+    }
+
+    #[test]
+    fn dates_carry_the_korean_weekday() {
+        let date = parse_date("2025-10-27").unwrap();
+        assert_eq!(korean_date(date), "2025.10.27 (월)");
+        assert_eq!(korean_date(parse_date("2025-11-02").unwrap()), "2025.11.02 (일)");
+        assert_eq!(parse_date("2025-02-30"), None);
+    }
+
+    #[test]
+    fn every_sky_has_its_korean_word() {
+        assert_eq!(sky_label(Sky::Clear), Some("맑음"));
+        assert_eq!(sky_label(Sky::PartlyCloudy), Some("구름조금"));
+        assert_eq!(sky_label(Sky::Cloudy), Some("구름많음"));
+        assert_eq!(sky_label(Sky::Overcast), Some("흐림"));
+        assert_eq!(sky_label(Sky::Rain), Some("비"));
+        assert_eq!(sky_label(Sky::Snow), Some("눈"));
+        assert_eq!(sky_label(Sky::RainSnow), Some("비/눈"));
+        assert_eq!(sky_label(Sky::Shower), Some("소나기"));
+        assert_eq!(sky_label(Sky::Unknown), None);
+    }
+
+    #[test]
+    fn temperatures_and_durations() {
+        assert_eq!(temperature(16.5), "16.5℃");
+        assert_eq!(temperature(-3.0), "-3℃");
+        assert_eq!(temperature(7.04), "7℃");
+        assert_eq!(duration(205), "3:25");
+        assert_eq!(duration(59), "0:59");
+        assert_eq!(duration(3723), "1:02:03");
+    }
+
+    #[test]
+    fn only_web_and_site_links_pass() {
+        for ok in [
+            "https://example.com/a",
+            "HTTP://example.com",
+            "/article/1065",
+            "/img/a.jpg",
+        ] {
+            assert_eq!(safe_url(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "https:",
+            "https://",
+            "article/1",
+            "",
+            " /article/1",
+            "https://a.example/\nb",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn mailto_only_for_plain_addresses() {
+        assert_eq!(
+            mailto("kim.reporter@gyeongin.example").as_deref(),
+            Some("mailto:kim.reporter@gyeongin.example")
+        );
+        assert_eq!(mailto("javascript:alert(1)"), None);
+        assert_eq!(mailto("a@b.example?bcc=all@x.example"), None);
+        assert_eq!(mailto("a b@c.example"), None);
+        assert_eq!(mailto("no-at-sign.example"), None);
+        assert_eq!(mailto("a@localhost"), None);
+    }
+
+    #[test]
+    fn path_segments_cannot_escape() {
+        assert_eq!(encode_path_segment("1065"), "1065");
+        assert_eq!(encode_path_segment("../site"), "..%2Fsite");
+        assert_eq!(encode_path_segment("a b%"), "a%20b%25");
+        assert_eq!(encode_path_segment("?x#y"), "%3Fx%23y");
+        assert_eq!(encode_path_segment("경기"), "%EA%B2%BD%EA%B8%B0");
+    }
+
+    #[test]
+    fn srcset_keeps_only_safe_entries() {
+        use crate::api::models::SrcsetEntry;
+        let entries = vec![
+            SrcsetEntry { src: "/img/a-600.jpg".into(), width: 600 },
+            SrcsetEntry { src: "javascript:x".into(), width: 700 },
+            SrcsetEntry { src: "https://cdn.example/a-1200.jpg".into(), width: 1200 },
+        ];
+        assert_eq!(
+            srcset(&entries).as_deref(),
+            Some("/img/a-600.jpg 600w, https://cdn.example/a-1200.jpg 1200w")
+        );
+        assert_eq!(srcset(&entries[1..2]), None);
+    }
+}

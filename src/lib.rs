@@ -1,0 +1,11 @@
+//! Reader front end of a Korean online newspaper: a Leptos client-side app that shows what
+//! the news JSON API (`shared/api-contract.md`) serves.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod format;
+pub mod pages;
+
+pub use app::App;

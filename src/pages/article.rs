@@ -1,0 +1,110 @@
+//! `/article/:id`: one article with its byline, body, tags and related articles.
+
+use crate::api::client::fetch_article;
+use crate::api::models::Article;
+use crate::api::ApiError;
+use crate::app::SiteData;
+use crate::components::article_body::ArticleBody;
+use crate::components::article_list::ArticleList;
+use crate::components::byline::Byline;
+use crate::components::error_notice::ErrorNotice;
+use crate::format::encode_path_segment;
+use crate::pages::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// Loads the article named in the URL. A 404 shows the not-found page; any other failure
+/// shows the Korean error with a retry, inside the page frame.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let article = LocalResource::new(move || {
+        let id = params.read().get("id").unwrap_or_default();
+        async move { fetch_article(&id).await }
+    });
+    move || match article.get() {
+        None => article_skeleton().into_any(),
+        Some(Ok(article)) => article_view(article).into_any(),
+        Some(Err(ApiError::NotFound)) => view! { <NotFound/> }.into_any(),
+        Some(Err(error)) => view! {
+            <div class="article-page">
+                <ErrorNotice error=error what="기사" on_retry=move || article.refetch()/>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// The article's shape while it loads, so the page does not jump when it arrives.
+fn article_skeleton() -> impl IntoView {
+    view! {
+        <div class="article-page" aria-busy="true">
+            <article class="article article--loading">
+                <p class="visually-hidden">"기사를 불러오는 중입니다"</p>
+                <div class="skeleton skeleton--label"></div>
+                <div class="skeleton skeleton--title"></div>
+                <div class="skeleton skeleton--line"></div>
+                <div class="skeleton skeleton--line"></div>
+                <div class="skeleton skeleton--line skeleton--short"></div>
+            </article>
+            <aside class="article-page__aside"></aside>
+        </div>
+    }
+}
+
+fn article_view(article: Article) -> impl IntoView {
+    let SiteData(site) = expect_context();
+    let title = article.title.clone();
+    let document_title = move || match site.get().and_then(Result::ok) {
+        Some(site) => format!("{title} - {}", site.name),
+        None => title.clone(),
+    };
+    let section = article.section.map(|section| {
+        let href = format!("/section/{}", encode_path_segment(&section.slug));
+        view! { <p class="article__section"><A href=href>{section.name}</A></p> }
+    });
+    let subtitles = (!article.subtitles.is_empty()).then(|| {
+        view! {
+            <div class="article__subtitles">
+                {article.subtitles.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+        }
+    });
+    let tags = (!article.tags.is_empty()).then(|| {
+        view! {
+            <ul class="article__tags" aria-label="태그">
+                {article.tags.into_iter().map(|tag| view! { <li>"#"{tag}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let related = (!article.related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="related-title">
+                <h2 id="related-title" class="widget-title">"관련 기사"</h2>
+                <ArticleList articles=article.related/>
+            </section>
+        }
+    });
+    view! {
+        <Title text=document_title/>
+        <div class="article-page">
+            <article class="article">
+                <header class="article__header">
+                    {section}
+                    <h1 class="article__title">{article.title}</h1>
+                    {subtitles}
+                    <Byline
+                        byline=article.byline
+                        published_at=article.published_at
+                        updated_at=article.updated_at.unwrap_or_default()
+                    />
+                </header>
+                <ArticleBody blocks=article.body/>
+                {tags}
+            </article>
+            <aside class="article-page__aside" aria-label="관련 기사">{related}</aside>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The front page: lead stories, then each section's latest articles.
+
+use crate::api::client::fetch_home;
+use crate::api::models::{Home, Summary};
+use crate::components::article_list::{article_href, ArticleList};
+use crate::components::error_notice::ErrorNotice;
+use crate::components::picture::Picture;
+use crate::format::encode_path_segment;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `/`: the front page from `home.json`.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let home = LocalResource::new(fetch_home);
+    move || match home.get() {
+        None => view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
+            .into_any(),
+        Some(Ok(home)) => home_view(home).into_any(),
+        Some(Err(error)) => view! {
+            <ErrorNotice error=error what="주요 기사" on_retry=move || home.refetch()/>
+        }
+        .into_any(),
+    }
+}
+
+fn home_view(home: Home) -> impl IntoView {
+    let mut lead = home.lead.into_iter();
+    let top = lead.next().map(lead_story);
+    let rest: Vec<Summary> = lead.collect();
+    let sections = home
+        .sections
+        .into_iter()
+        .map(|block| {
+            let href = format!("/section/{}", encode_path_segment(&block.section.slug));
+            view! {
+                <section class="home-section">
+                    <h2 class="home-section__title"><A href=href>{block.section.name}</A></h2>
+                    <ArticleList articles=block.articles detailed=true/>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1 class="visually-hidden">"주요 뉴스"</h1>
+        <div class="home-lead">
+            {top}
+            <ArticleList articles=rest detailed=true/>
+        </div>
+        <div class="home-sections">{sections}</div>
+    }
+}
+
+fn lead_story(article: Summary) -> impl IntoView {
+    let href = article_href(&article.id);
+    view! {
+        <article class="lead-story">
+            <A href=href>
+                {article.thumbnail.map(|image| view! {
+                    <Picture image=image eager=true sizes="(min-width: 1024px) 640px, 100vw"/>
+                })}
+                <h2 class="lead-story__title">{article.title}</h2>
+            </A>
+            {article.summary.map(|text| view! { <p class="lead-story__summary">{text}</p> })}
+        </article>
+    }
+}

@@ -1,0 +1,6 @@
+//! One file per route. Pages fetch their data; components render it.
+
+pub mod article;
+pub mod home;
+pub mod not_found;
+pub mod section;

@@ -1,0 +1,246 @@
+//! Native tests of the API contract: every demo file decodes against the models, and partial,
+//! hostile or malformed JSON decodes the way the contract asks (or fails with a clear error).
+#![cfg(not(target_arch = "wasm32"))]
+
+use news_front::api::client::{decode, paths, status_error};
+use news_front::api::models::*;
+use news_front::api::ApiError;
+use news_front::config::join_url;
+use std::path::{Path, PathBuf};
+
+fn api_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api")
+}
+
+fn read(relative: &str) -> String {
+    std::fs::read_to_string(api_dir().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+fn demo<T: serde::de::DeserializeOwned>(relative: &str) -> T {
+    decode(&read(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+#[test]
+fn demo_site_has_sections_and_footer() {
+    let site: Site = demo(paths::SITE);
+    assert!(site.sections.len() >= 6, "{} sections", site.sections.len());
+    assert!(!site.footer.publisher.is_empty());
+    assert!(!site.footer.copyright.is_empty());
+}
+
+#[test]
+fn demo_weather_has_17_cities_one_without_sky() {
+    let weather: Weather = demo(paths::WEATHER);
+    assert_eq!(weather.cities.len(), 17);
+    assert_eq!(weather.cities.iter().filter(|c| c.sky.is_none()).count(), 1);
+    assert!(weather.cities.iter().all(|c| c.sky != Some(Sky::Unknown)));
+    assert_eq!(weather.provider.as_deref(), Some("기상청"));
+}
+
+#[test]
+fn every_demo_file_decodes_and_every_link_resolves() {
+    let site: Site = demo(paths::SITE);
+    let home: Home = demo(paths::HOME);
+    let most_viewed: MostViewed = demo(paths::MOST_VIEWED);
+    let photos: PhotoNews = demo(paths::PHOTO_NEWS);
+    let tv: SnsTv = demo(paths::SNS_TV);
+    let banners: Banners = demo(paths::BANNERS);
+
+    // Every summary anywhere points at an article file that exists and decodes.
+    let mut ids: Vec<String> = home.lead.iter().map(|s| s.id.clone()).collect();
+    ids.extend(home.sections.iter().flat_map(|b| b.articles.iter().map(|s| s.id.clone())));
+    ids.extend(most_viewed.periods.iter().flat_map(|p| p.articles.iter().map(|s| s.id.clone())));
+    ids.extend(photos.items.iter().filter_map(|p| p.article_id.clone()));
+
+    let mut sections_with_pages = 0;
+    for section in &site.sections {
+        let first: SectionPage = demo(&paths::section_page(&section.slug, 1));
+        assert_eq!(first.section.slug, section.slug);
+        for page in 1..=first.total_pages {
+            let listing: SectionPage = demo(&paths::section_page(&section.slug, page));
+            assert_eq!(listing.page, page);
+            ids.extend(listing.articles.iter().map(|s| s.id.clone()));
+        }
+        if first.total_pages >= 2 {
+            sections_with_pages += 1;
+        }
+    }
+    assert!(sections_with_pages >= 3, "{sections_with_pages} sections have 2+ pages");
+
+    ids.sort();
+    ids.dedup();
+    for id in &ids {
+        let article: Article = demo(&paths::article(id));
+        assert_eq!(&article.id, id);
+        for related in &article.related {
+            let _: Article = demo(&paths::article(&related.id));
+        }
+    }
+
+    assert_eq!(most_viewed.periods.len(), 2);
+    assert!(most_viewed.periods.iter().all(|p| p.articles.len() == 10));
+    assert!(photos.items.len() >= 6);
+    assert!(tv.items.len() >= 4);
+    for slot in ["top", "header_side", "article_bottom", "sidebar", "footer"] {
+        assert!(!banners.slots[slot].0.is_empty(), "banner slot {slot}");
+    }
+}
+
+#[test]
+fn demo_articles_use_every_block_type() {
+    let mut articles = Vec::new();
+    for entry in std::fs::read_dir(api_dir().join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        let article: Article = decode(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        articles.push(article);
+    }
+    assert!(articles.len() >= 12, "{} articles", articles.len());
+    let blocks: Vec<&Block> = articles.iter().flat_map(|a| &a.body).collect();
+    assert!(blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })));
+    assert!(blocks.iter().any(|b| matches!(b, Block::Heading { .. })));
+    assert!(blocks.iter().any(|b| matches!(b, Block::Quote { cite: Some(_), .. })));
+    assert!(blocks.iter().any(|b| matches!(b, Block::Image { caption: Some(_), .. })));
+    assert!(blocks.iter().any(|b| matches!(b, Block::List { .. })));
+    assert!(!blocks.iter().any(|b| matches!(b, Block::Unknown)));
+    let with_photos = articles
+        .iter()
+        .filter(|a| a.body.iter().any(|b| matches!(b, Block::Image { .. })))
+        .count();
+    assert!(with_photos >= 5, "{with_photos} articles with photos");
+}
+
+#[test]
+fn demo_images_exist_on_disk() {
+    let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+    let mut checked = 0;
+    for file in ["photo-news.json", "sns-tv.json", "banners.json", "home.json"] {
+        let text = read(file);
+        for src in text.split("\"src\": \"").skip(1) {
+            let src = &src[..src.find('"').unwrap()];
+            assert!(public.join(src.trim_start_matches('/')).is_file(), "{file}: missing {src}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} image paths checked");
+}
+
+const MINIMAL_ARTICLE: &str = r#"{
+    "id": "1", "title": "제목", "byline": {"outlet": "신문", "reporter": "기자"},
+    "published_at": "2025-10-27T18:20:00+09:00", "body": []
+}"#;
+
+#[test]
+fn missing_and_null_optionals_decode() {
+    let article: Article = decode(MINIMAL_ARTICLE).unwrap();
+    assert!(article.section.is_none() && article.updated_at.is_none());
+    assert!(article.subtitles.is_empty() && article.tags.is_empty() && article.related.is_empty());
+    assert!(article.byline.email.is_none());
+
+    let with_nulls: Article = decode(
+        r#"{"id": "1", "title": "t", "byline": {"outlet": "o", "reporter": "r", "email": null},
+            "published_at": "2025-10-27T18:20:00+09:00", "updated_at": null, "section": null,
+            "subtitles": null, "tags": null, "related": null, "body": [] }"#,
+    )
+    .unwrap();
+    assert!(with_nulls.byline.email.is_none() && with_nulls.tags.is_empty());
+}
+
+#[test]
+fn unknown_fields_blocks_and_sky_do_not_fail() {
+    let article: Article = decode(
+        r#"{"id": "1", "title": "t", "byline": {"outlet": "o", "reporter": "r"},
+            "published_at": "2025-10-27T18:20:00+09:00", "brand_new_field": {"x": 1},
+            "body": [
+              {"type": "paragraph", "text": "첫 문단"},
+              {"type": "video", "url": "https://v.example/1", "text": "?"},
+              {"type": "paragraph"},
+              {"type": "heading", "text": "소제목", "level": 3},
+              "not even an object",
+              {"type": "list", "items": ["하나", 2, "셋"]}
+            ]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        article.body,
+        vec![
+            Block::Paragraph { text: "첫 문단".into() },
+            Block::Unknown,
+            Block::Heading { text: "소제목".into() },
+            Block::List { items: vec!["하나".into(), "셋".into()] },
+        ]
+    );
+
+    let weather: Weather = decode(
+        r#"{"date": "2025-10-27", "cities": [
+              {"name": "서울", "sky": "clear", "temp_c": 16.5},
+              {"name": "독도", "sky": "volcanic_ash", "temp_c": 12},
+              {"name": "백령도", "temp_c": -1.5},
+              {"name": "오류", "sky": "rain"}
+            ]}"#,
+    )
+    .unwrap();
+    let skies: Vec<Option<Sky>> = weather.cities.iter().map(|c| c.sky).collect();
+    assert_eq!(skies, vec![Some(Sky::Clear), Some(Sky::Unknown), None]);
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let article: Article = decode(
+        r#"{"id": "1", "title": "<script>alert(1)</script>",
+            "byline": {"outlet": "<b>o</b>", "reporter": "r"},
+            "published_at": "2025-10-27T18:20:00+09:00",
+            "body": [{"type": "paragraph", "text": "<img src=x onerror=alert(1)>"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(article.title, "<script>alert(1)</script>");
+    assert_eq!(article.body[0], Block::Paragraph { text: "<img src=x onerror=alert(1)>".into() });
+}
+
+#[test]
+fn wrong_types_give_a_clear_decode_error() {
+    let cases = [
+        (r#"{"id": 1065, "title": "t"}"#, "invalid type"),
+        (r#"{"name": "n", "sections": "정치", "footer": {}}"#, ""),
+        ("<!DOCTYPE html><html></html>", "expected value"),
+        ("", "EOF"),
+        (r#"{"id": "1", "title": "#, "EOF"),
+    ];
+    for (body, expected) in cases {
+        match decode::<Article>(body) {
+            Err(ApiError::Decode(message)) => {
+                assert!(message.contains(expected), "{body:?}: {message}")
+            }
+            other => panic!("{body:?} decoded as {other:?}"),
+        }
+    }
+    // A required top-level field of the wrong type fails the response, naming the field's place.
+    match decode::<Site>(r#"{"name": "n", "sections": [], "footer": 3}"#) {
+        Err(ApiError::Decode(message)) => assert!(message.contains("line 1"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn statuses_map_to_errors() {
+    assert_eq!(status_error(200), None);
+    assert_eq!(status_error(204), None);
+    assert_eq!(status_error(404), Some(ApiError::NotFound));
+    assert_eq!(status_error(500), Some(ApiError::Http(500)));
+    assert_eq!(status_error(503), Some(ApiError::Http(503)));
+    for error in [ApiError::NotFound, ApiError::Http(500), ApiError::Decode("x".into()), ApiError::Network, ApiError::Timeout] {
+        let message = error.korean_message();
+        assert!(message.chars().any(|c| ('가'..='힣').contains(&c)), "{message}");
+        assert!(!message.contains('x') || matches!(error, ApiError::Http(_)), "{message}");
+    }
+}
+
+#[test]
+fn endpoint_paths_stay_under_the_base() {
+    assert_eq!(paths::article("1065"), "articles/1065.json");
+    assert_eq!(paths::article("../site"), "articles/..%2Fsite.json");
+    assert_eq!(paths::article("a/../../b"), "articles/a%2F..%2F..%2Fb.json");
+    assert_eq!(paths::section_page("gyeonggi", 2), "sections/gyeonggi/2.json");
+    assert_eq!(paths::section_page("경기", 1), "sections/%EA%B2%BD%EA%B8%B0/1.json");
+    assert_eq!(join_url("/api", "site.json"), "/api/site.json");
+    assert_eq!(join_url("https://cms.example/news/", "/site.json"), "https://cms.example/news/site.json");
+}
