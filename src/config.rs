@@ -10,7 +10,8 @@ static API_BASE: OnceLock<String> = OnceLock::new();
 
 /// The API base from the meta tag, or [`DEFAULT_API_BASE`].
 pub fn api_base() -> &'static str {
-    API_BASE.get_or_init(|| read_meta("news-api-base").unwrap_or_else(|| DEFAULT_API_BASE.to_owned()))
+    API_BASE
+        .get_or_init(|| read_meta("news-api-base").unwrap_or_else(|| DEFAULT_API_BASE.to_owned()))
 }
 
 /// The full URL of an endpoint path under the configured base.
@@ -20,7 +21,11 @@ pub fn api_url(path: &str) -> String {
 
 /// Joins a base and a relative path with exactly one `/` between them.
 pub fn join_url(base: &str, path: &str) -> String {
-    format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'))
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
 }
 
 fn read_meta(name: &str) -> Option<String> {

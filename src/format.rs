@@ -165,7 +165,10 @@ mod tests {
     fn dates_carry_the_korean_weekday() {
         let date = parse_date("2025-10-27").unwrap();
         assert_eq!(korean_date(date), "2025.10.27 (월)");
-        assert_eq!(korean_date(parse_date("2025-11-02").unwrap()), "2025.11.02 (일)");
+        assert_eq!(
+            korean_date(parse_date("2025-11-02").unwrap()),
+            "2025.11.02 (일)"
+        );
         assert_eq!(parse_date("2025-02-30"), None);
     }
 
@@ -248,9 +251,18 @@ mod tests {
     fn srcset_keeps_only_safe_entries() {
         use crate::api::models::SrcsetEntry;
         let entries = vec![
-            SrcsetEntry { src: "/img/a-600.jpg".into(), width: 600 },
-            SrcsetEntry { src: "javascript:x".into(), width: 700 },
-            SrcsetEntry { src: "https://cdn.example/a-1200.jpg".into(), width: 1200 },
+            SrcsetEntry {
+                src: "/img/a-600.jpg".into(),
+                width: 600,
+            },
+            SrcsetEntry {
+                src: "javascript:x".into(),
+                width: 700,
+            },
+            SrcsetEntry {
+                src: "https://cdn.example/a-1200.jpg".into(),
+                width: 1200,
+            },
         ];
         assert_eq!(
             srcset(&entries).as_deref(),

@@ -48,8 +48,17 @@ fn every_demo_file_decodes_and_every_link_resolves() {
 
     // Every summary anywhere points at an article file that exists and decodes.
     let mut ids: Vec<String> = home.lead.iter().map(|s| s.id.clone()).collect();
-    ids.extend(home.sections.iter().flat_map(|b| b.articles.iter().map(|s| s.id.clone())));
-    ids.extend(most_viewed.periods.iter().flat_map(|p| p.articles.iter().map(|s| s.id.clone())));
+    ids.extend(
+        home.sections
+            .iter()
+            .flat_map(|b| b.articles.iter().map(|s| s.id.clone())),
+    );
+    ids.extend(
+        most_viewed
+            .periods
+            .iter()
+            .flat_map(|p| p.articles.iter().map(|s| s.id.clone())),
+    );
     ids.extend(photos.items.iter().filter_map(|p| p.article_id.clone()));
 
     let mut sections_with_pages = 0;
@@ -65,7 +74,10 @@ fn every_demo_file_decodes_and_every_link_resolves() {
             sections_with_pages += 1;
         }
     }
-    assert!(sections_with_pages >= 3, "{sections_with_pages} sections have 2+ pages");
+    assert!(
+        sections_with_pages >= 3,
+        "{sections_with_pages} sections have 2+ pages"
+    );
 
     ids.sort();
     ids.dedup();
@@ -98,8 +110,16 @@ fn demo_articles_use_every_block_type() {
     let blocks: Vec<&Block> = articles.iter().flat_map(|a| &a.body).collect();
     assert!(blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })));
     assert!(blocks.iter().any(|b| matches!(b, Block::Heading { .. })));
-    assert!(blocks.iter().any(|b| matches!(b, Block::Quote { cite: Some(_), .. })));
-    assert!(blocks.iter().any(|b| matches!(b, Block::Image { caption: Some(_), .. })));
+    assert!(blocks
+        .iter()
+        .any(|b| matches!(b, Block::Quote { cite: Some(_), .. })));
+    assert!(blocks.iter().any(|b| matches!(
+        b,
+        Block::Image {
+            caption: Some(_),
+            ..
+        }
+    )));
     assert!(blocks.iter().any(|b| matches!(b, Block::List { .. })));
     assert!(!blocks.iter().any(|b| matches!(b, Block::Unknown)));
     let with_photos = articles
@@ -113,11 +133,19 @@ fn demo_articles_use_every_block_type() {
 fn demo_images_exist_on_disk() {
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
     let mut checked = 0;
-    for file in ["photo-news.json", "sns-tv.json", "banners.json", "home.json"] {
+    for file in [
+        "photo-news.json",
+        "sns-tv.json",
+        "banners.json",
+        "home.json",
+    ] {
         let text = read(file);
         for src in text.split("\"src\": \"").skip(1) {
             let src = &src[..src.find('"').unwrap()];
-            assert!(public.join(src.trim_start_matches('/')).is_file(), "{file}: missing {src}");
+            assert!(
+                public.join(src.trim_start_matches('/')).is_file(),
+                "{file}: missing {src}"
+            );
             checked += 1;
         }
     }
@@ -163,10 +191,16 @@ fn unknown_fields_blocks_and_sky_do_not_fail() {
     assert_eq!(
         article.body,
         vec![
-            Block::Paragraph { text: "첫 문단".into() },
+            Block::Paragraph {
+                text: "첫 문단".into()
+            },
             Block::Unknown,
-            Block::Heading { text: "소제목".into() },
-            Block::List { items: vec!["하나".into(), "셋".into()] },
+            Block::Heading {
+                text: "소제목".into()
+            },
+            Block::List {
+                items: vec!["하나".into(), "셋".into()]
+            },
         ]
     );
 
@@ -193,7 +227,12 @@ fn hostile_text_stays_text() {
     )
     .unwrap();
     assert_eq!(article.title, "<script>alert(1)</script>");
-    assert_eq!(article.body[0], Block::Paragraph { text: "<img src=x onerror=alert(1)>".into() });
+    assert_eq!(
+        article.body[0],
+        Block::Paragraph {
+            text: "<img src=x onerror=alert(1)>".into()
+        }
+    );
 }
 
 #[test]
@@ -227,10 +266,22 @@ fn statuses_map_to_errors() {
     assert_eq!(status_error(404), Some(ApiError::NotFound));
     assert_eq!(status_error(500), Some(ApiError::Http(500)));
     assert_eq!(status_error(503), Some(ApiError::Http(503)));
-    for error in [ApiError::NotFound, ApiError::Http(500), ApiError::Decode("x".into()), ApiError::Network, ApiError::Timeout] {
+    for error in [
+        ApiError::NotFound,
+        ApiError::Http(500),
+        ApiError::Decode("x".into()),
+        ApiError::Network,
+        ApiError::Timeout,
+    ] {
         let message = error.korean_message();
-        assert!(message.chars().any(|c| ('가'..='힣').contains(&c)), "{message}");
-        assert!(!message.contains('x') || matches!(error, ApiError::Http(_)), "{message}");
+        assert!(
+            message.chars().any(|c| ('가'..='힣').contains(&c)),
+            "{message}"
+        );
+        assert!(
+            !message.contains('x') || matches!(error, ApiError::Http(_)),
+            "{message}"
+        );
     }
 }
 
@@ -239,8 +290,17 @@ fn endpoint_paths_stay_under_the_base() {
     assert_eq!(paths::article("1065"), "articles/1065.json");
     assert_eq!(paths::article("../site"), "articles/..%2Fsite.json");
     assert_eq!(paths::article("a/../../b"), "articles/a%2F..%2F..%2Fb.json");
-    assert_eq!(paths::section_page("gyeonggi", 2), "sections/gyeonggi/2.json");
-    assert_eq!(paths::section_page("경기", 1), "sections/%EA%B2%BD%EA%B8%B0/1.json");
+    assert_eq!(
+        paths::section_page("gyeonggi", 2),
+        "sections/gyeonggi/2.json"
+    );
+    assert_eq!(
+        paths::section_page("경기", 1),
+        "sections/%EA%B2%BD%EA%B8%B0/1.json"
+    );
     assert_eq!(join_url("/api", "site.json"), "/api/site.json");
-    assert_eq!(join_url("https://cms.example/news/", "/site.json"), "https://cms.example/news/site.json");
+    assert_eq!(
+        join_url("https://cms.example/news/", "/site.json"),
+        "https://cms.example/news/site.json"
+    );
 }

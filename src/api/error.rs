@@ -27,7 +27,9 @@ impl ApiError {
             }
             Self::Decode(_) => "받은 자료의 형식이 올바르지 않아 표시할 수 없습니다.".to_owned(),
             Self::Network => "네트워크에 연결할 수 없습니다. 연결 상태를 확인해 주세요.".to_owned(),
-            Self::Timeout => "서버 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.".to_owned(),
+            Self::Timeout => {
+                "서버 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.".to_owned()
+            }
         }
     }
 }

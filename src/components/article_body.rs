@@ -15,7 +15,9 @@ pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
 fn render_block(block: Block) -> AnyView {
     match block {
         Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
-        Block::Heading { text } => view! { <h2 class="article-body__heading">{text}</h2> }.into_any(),
+        Block::Heading { text } => {
+            view! { <h2 class="article-body__heading">{text}</h2> }.into_any()
+        }
         Block::Quote { text, cite } => view! {
             <figure class="article-body__quote">
                 <blockquote><p>{text}</p></blockquote>

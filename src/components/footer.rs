@@ -12,7 +12,8 @@ pub fn Footer() -> impl IntoView {
         site.get().and_then(Result::ok).map(|site| {
             let footer = site.footer;
             let line = |label: &'static str, value: Option<String>| {
-                value.map(|value| view! { <span class="site-footer__item">{label}" "{value}</span> })
+                value
+                    .map(|value| view! { <span class="site-footer__item">{label}" "{value}</span> })
             };
             view! {
                 <p class="site-footer__name">{site.name}</p>

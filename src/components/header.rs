@@ -26,7 +26,9 @@ pub fn Header() -> impl IntoView {
             .map(|tagline| view! { <p class="site-header__tagline">{tagline}</p> })
     };
     let menu = move || match site.get() {
-        None => view! { <p class="section-menu__loading">"메뉴를 불러오는 중입니다"</p> }.into_any(),
+        None => {
+            view! { <p class="section-menu__loading">"메뉴를 불러오는 중입니다"</p> }.into_any()
+        }
         Some(Ok(site)) => site
             .sections
             .into_iter()

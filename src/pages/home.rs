@@ -14,8 +14,10 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let home = LocalResource::new(fetch_home);
     move || match home.get() {
-        None => view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
-            .into_any(),
+        None => {
+            view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
+                .into_any()
+        }
         Some(Ok(home)) => home_view(home).into_any(),
         Some(Err(error)) => view! {
             <ErrorNotice error=error what="주요 기사" on_retry=move || home.refetch()/>

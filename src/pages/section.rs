@@ -31,8 +31,10 @@ pub fn SectionPageView() -> impl IntoView {
         async move { fetch_section_page(&slug, page).await }
     });
     move || match listing.get() {
-        None => view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
-            .into_any(),
+        None => {
+            view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
+                .into_any()
+        }
         Some(Ok(page)) if page.page > page.total_pages => view! { <NotFound/> }.into_any(),
         Some(Ok(page)) => section_view(page).into_any(),
         Some(Err(ApiError::NotFound)) => view! { <NotFound/> }.into_any(),

@@ -1,0 +1,233 @@
+//! Components mounted in a real browser (headless Chromium through wasm-bindgen-test-runner):
+//! what a reader gets in the DOM for each kind of content, hostile text included.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use news_front::api::models::{Block, Byline as BylineData, Image, SrcsetEntry};
+use news_front::api::ApiError;
+use news_front::components::article_body::ArticleBody;
+use news_front::components::byline::Byline;
+use news_front::components::error_notice::ErrorNotice;
+use news_front::components::picture::Picture;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element of the test page and returns that element.
+fn mount<F, V>(view: F) -> web_sys::HtmlElement
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), view).forget();
+    container
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector).unwrap()?.get_attribute(name)
+}
+
+fn photo(src: &str) -> Image {
+    Image {
+        src: src.into(),
+        alt: "다리 사진".into(),
+        width: Some(1200),
+        height: Some(800),
+        srcset: vec![
+            SrcsetEntry {
+                src: "/img/a-640.webp".into(),
+                width: 640,
+            },
+            SrcsetEntry {
+                src: "/img/a-1200.webp".into(),
+                width: 1200,
+            },
+        ],
+    }
+}
+
+#[wasm_bindgen_test]
+fn article_body_renders_every_block_type_in_order() {
+    let blocks = vec![
+        Block::Paragraph {
+            text: "첫 문단입니다.".into(),
+        },
+        Block::Heading {
+            text: "소제목".into(),
+        },
+        Block::Quote {
+            text: "인용문".into(),
+            cite: Some("시민".into()),
+        },
+        Block::Image {
+            image: photo("/img/a-1200.webp"),
+            caption: Some("사진 설명".into()),
+        },
+        Block::List {
+            items: vec!["하나".into(), "둘".into()],
+        },
+        Block::Unknown,
+        Block::Paragraph {
+            text: "끝 문단.".into(),
+        },
+    ];
+    let root = mount(move || view! { <ArticleBody blocks=blocks/> });
+
+    let body = root.query_selector(".article-body").unwrap().unwrap();
+    let tags: Vec<String> = (0..body.children().length())
+        .map(|i| body.children().item(i).unwrap().tag_name().to_lowercase())
+        .collect();
+    assert_eq!(tags, ["p", "h2", "figure", "figure", "ul", "p"]);
+    assert_eq!(
+        texts(&root, ".article-body > p"),
+        ["첫 문단입니다.", "끝 문단."]
+    );
+    assert_eq!(texts(&root, "h2"), ["소제목"]);
+    assert_eq!(texts(&root, "blockquote"), ["인용문"]);
+    assert_eq!(texts(&root, "cite"), ["시민"]);
+    assert_eq!(
+        texts(&root, ".article-body__photo figcaption"),
+        ["사진 설명"]
+    );
+    assert_eq!(texts(&root, "li"), ["하나", "둘"]);
+    assert_eq!(attr(&root, "img", "alt").as_deref(), Some("다리 사진"));
+    assert_eq!(attr(&root, "img", "width").as_deref(), Some("1200"));
+    assert_eq!(attr(&root, "img", "height").as_deref(), Some("800"));
+    assert_eq!(
+        attr(&root, "img", "srcset").as_deref(),
+        Some("/img/a-640.webp 640w, /img/a-1200.webp 1200w")
+    );
+    assert_eq!(attr(&root, "img", "loading").as_deref(), Some("lazy"));
+}
+
+#[wasm_bindgen_test]
+fn html_in_api_text_is_shown_as_text() {
+    let hostile = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">";
+    let blocks = vec![
+        Block::Paragraph {
+            text: hostile.into(),
+        },
+        Block::Quote {
+            text: hostile.into(),
+            cite: Some("<b>굵게</b>".into()),
+        },
+        Block::List {
+            items: vec![hostile.into()],
+        },
+    ];
+    let root = mount(move || view! { <ArticleBody blocks=blocks/> });
+
+    assert_eq!(texts(&root, ".article-body > p"), [hostile]);
+    assert_eq!(texts(&root, "cite"), ["<b>굵게</b>"]);
+    assert_eq!(root.query_selector_all("script").unwrap().length(), 0);
+    assert_eq!(root.query_selector_all("img").unwrap().length(), 0);
+    assert_eq!(root.query_selector_all("b").unwrap().length(), 0);
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn images_with_unsafe_sources_are_dropped() {
+    let root = mount(|| {
+        view! {
+            <Picture image=photo("javascript:alert(1)")/>
+            <Picture image=Image { srcset: vec![], ..photo("data:image/svg+xml,<svg onload=alert(1)>") }/>
+            <Picture image=photo("//evil.example/x.webp")/>
+            <Picture image=photo("/img/ok.webp") eager=true sizes="100vw"/>
+        }
+    });
+    let images = root.query_selector_all("img").unwrap();
+    assert_eq!(images.length(), 1);
+    assert_eq!(attr(&root, "img", "src").as_deref(), Some("/img/ok.webp"));
+    assert_eq!(attr(&root, "img", "loading").as_deref(), Some("eager"));
+    assert_eq!(attr(&root, "img", "fetchpriority").as_deref(), Some("high"));
+    assert_eq!(attr(&root, "img", "sizes").as_deref(), Some("100vw"));
+}
+
+#[wasm_bindgen_test]
+fn byline_shows_reporter_mailto_and_kst_times() {
+    let byline = BylineData {
+        outlet: "한가람일보".into(),
+        reporter: "강예린".into(),
+        email: Some("yerin.kang@hangaram.example".into()),
+    };
+    let root = mount(move || {
+        view! {
+            <Byline
+                byline=byline
+                published_at="2025-10-27T09:20:00Z".to_string()
+                updated_at="2025-10-27T19:05:00+09:00".to_string()
+            />
+        }
+    });
+    assert_eq!(texts(&root, ".byline__outlet"), ["한가람일보"]);
+    assert_eq!(texts(&root, ".byline__reporter"), ["강예린 기자"]);
+    assert_eq!(
+        attr(&root, ".byline__email", "href").as_deref(),
+        Some("mailto:yerin.kang@hangaram.example")
+    );
+    assert_eq!(
+        texts(&root, "time"),
+        ["2025.10.27 18:20", "2025.10.27 19:05"]
+    );
+    assert_eq!(
+        texts(&root, ".byline__time"),
+        ["입력 2025.10.27 18:20", "수정 2025.10.27 19:05"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn byline_drops_a_hostile_email() {
+    let byline = BylineData {
+        outlet: "o".into(),
+        reporter: "r".into(),
+        email: Some("javascript:alert(1)//@x.example".into()),
+    };
+    let root = mount(move || view! { <Byline byline=byline published_at="bad date".to_string()/> });
+    assert_eq!(root.query_selector_all("a").unwrap().length(), 0);
+    assert_eq!(root.query_selector_all("time").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn error_notice_speaks_korean_and_retries() {
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&retries);
+    let root = mount(move || {
+        view! {
+            <ErrorNotice
+                error=ApiError::Http(500)
+                what="기사"
+                on_retry=move || { counter.fetch_add(1, Ordering::SeqCst); }
+            />
+        }
+    });
+    assert_eq!(
+        attr(&root, ".error-notice", "role").as_deref(),
+        Some("alert")
+    );
+    let message = texts(&root, ".error-notice__message").join("");
+    assert!(message.starts_with("기사: 서버에 문제가 생겨"), "{message}");
+    assert!(message.contains("500"), "{message}");
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("다시 시도"));
+    button.click();
+    button.click();
+    assert_eq!(retries.load(Ordering::SeqCst), 2);
+}

@@ -1,0 +1,38 @@
+// Shared set-up for the end-to-end tests: one Chromium and one fault-injecting server per
+// test file, a fresh browser context per page, and a record of what went wrong in the page.
+
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function startSite() {
+  const server = await startServer({ dist: process.env.DIST_DIR || 'dist' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+
+  /** Opens `path` in a fresh context; `problems` collects page errors and Rust panics. */
+  async function open(path, { width = 390, height = 844 } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'ko-KR' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.text().includes('panicked at')) problems.push(`panic: ${message.text()}`);
+    });
+    await page.goto(server.url + path);
+    return { page, problems, close: () => context.close() };
+  }
+
+  return {
+    server,
+    open,
+    close: async () => { await browser.close(); await server.close(); },
+  };
+}

@@ -1,0 +1,92 @@
+// A static server for the built site, as a publisher's host would run it: files from dist/,
+// index.html for app routes (deep links), real 404s under /api/. It can also misbehave on
+// purpose: tests set a fault per API path to see how the page copes.
+//
+//   node tests/e2e/server.mjs [port] [dist]      serve by hand (default 8090, ./dist)
+//   import { startServer } from './server.mjs'   in tests: { url, faults, requests, close }
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.webp': 'image/webp', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.webmanifest': 'application/manifest+json',
+};
+
+/** What a faulty API can do, by name: tests put one of these in `faults` for a path. */
+const FAULTS = {
+  404: (res) => send(res, 404, 'application/json', '{"error":"not found"}'),
+  500: (res) => send(res, 500, 'text/plain', 'Internal Server Error'),
+  503: (res) => send(res, 503, 'text/plain', 'Service Unavailable'),
+  malformed: (res) => send(res, 200, 'application/json', '{"id": "1", "title": '),
+  empty: (res) => send(res, 200, 'application/json', ''),
+  'wrong-shape': (res) => send(res, 200, 'application/json', '{"items": 5, "title": []}'),
+  html: (res) => send(res, 200, 'text/html', '<!DOCTYPE html><html><body>Gateway</body></html>'),
+  slow: (res) => { setTimeout(() => send(res, 200, 'application/json', '{}'), 15000).unref(); },
+  drop: (res) => res.socket.destroy(),
+};
+
+function send(res, status, type, body) {
+  if (res.destroyed) return;
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+export function startServer({ dist = 'dist', port = 0 } = {}) {
+  const root = path.resolve(dist);
+  const faults = new Map(); // '/api/articles/1065.json' -> fault name or a function (res, req)
+  const requests = []; // every request path, in order, for counting fetches
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const pathname = decodeURIComponent(url.pathname);
+    requests.push(pathname);
+    const fault = faults.get(pathname);
+    if (fault) {
+      return typeof fault === 'function' ? fault(res, req) : FAULTS[fault](res);
+    }
+    const file = path.join(root, pathname);
+    if (!file.startsWith(root + path.sep) && file !== root) return send(res, 400, 'text/plain', 'bad path');
+    fs.stat(file, (err, stat) => {
+      if (!err && stat.isFile()) return serveFile(res, file);
+      // The API is data: a missing file is a 404. Everything else is an app route.
+      if (pathname.startsWith('/api/') || path.extname(pathname)) {
+        return send(res, 404, 'text/plain', 'Not Found');
+      }
+      serveFile(res, path.join(root, 'index.html'));
+    });
+  });
+
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${bound}`,
+        faults,
+        requests,
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+      });
+    });
+  });
+}
+
+function serveFile(res, file) {
+  const ext = path.extname(file);
+  // Hashed assets never change; index.html must be revalidated so deploys show at once.
+  const immutable = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+  res.writeHead(200, {
+    'content-type': TYPES[ext] || 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] || 8090);
+  const { url } = await startServer({ port, dist: process.argv[3] || 'dist' });
+  console.log(`serving ${process.argv[3] || 'dist'} at ${url}`);
+}
