@@ -2,7 +2,7 @@
 //! API strings may become links. No DOM here: everything is tested natively.
 
 use crate::api::models::Sky;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
 
 /// Korea Standard Time, UTC+9, in which the paper shows every time.
 fn kst() -> FixedOffset {
@@ -18,7 +18,17 @@ pub fn parse_kst(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
 
 /// `2025.10.27 18:20`, the way Korean news sites print article times, in KST.
 pub fn kst_datetime(rfc3339: &str) -> Option<String> {
-    parse_kst(rfc3339).map(|time| time.format("%Y.%m.%d %H:%M").to_string())
+    // Plain formatting rather than chrono's strftime: it keeps the format parser out of the wasm.
+    parse_kst(rfc3339).map(|time| {
+        format!(
+            "{:04}.{:02}.{:02} {:02}:{:02}",
+            time.year(),
+            time.month(),
+            time.day(),
+            time.hour(),
+            time.minute()
+        )
+    })
 }
 
 /// The one-letter Korean weekday: 월 화 수 목 금 토 일.
@@ -37,15 +47,27 @@ pub fn korean_weekday(weekday: Weekday) -> &'static str {
 /// `2025.10.27 (월)`, for the date strip.
 pub fn korean_date(date: NaiveDate) -> String {
     format!(
-        "{} ({})",
-        date.format("%Y.%m.%d"),
+        "{:04}.{:02}.{:02} ({})",
+        date.year(),
+        date.month(),
+        date.day(),
         korean_weekday(date.weekday())
     )
 }
 
 /// Parses a contract date (`YYYY-MM-DD`).
 pub fn parse_date(date: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()
+    let date = date.trim();
+    let digits = |range: std::ops::Range<usize>| {
+        let part = date.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse::<u32>().ok())?
+    };
+    if date.len() != 10 || date.get(4..5) != Some("-") || date.get(7..8) != Some("-") {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 /// The Korean word for a sky condition, as the 기상청 uses it; `None` for an unknown value.
@@ -170,6 +192,11 @@ mod tests {
             "2025.11.02 (일)"
         );
         assert_eq!(parse_date("2025-02-30"), None);
+        assert_eq!(parse_date("2025-1-27"), None);
+        assert_eq!(parse_date("2025/10/27"), None);
+        assert_eq!(parse_date("２０２５-10-27"), None);
+        assert_eq!(parse_date("abc가10-27"), None); // a multibyte char across byte 4
+        assert_eq!(parse_date("2025-10-2가"), None);
     }
 
     #[test]

@@ -16,9 +16,16 @@ use std::rc::Rc;
 /// How long a request may take, headers and body together, before it counts as timed out.
 pub const TIMEOUT_MS: u32 = 10_000;
 
-/// Decodes a response body, keeping serde's message (line and column) for developers.
+/// Decodes a response body, keeping serde's message for developers (line and column for
+/// broken JSON; the expected and found types for JSON of the wrong shape).
+///
+/// The body is read into a `serde_json::Value` first and the models are read from that. The
+/// lenient lists in the models read through `Value` anyway, so this way each model has one
+/// deserializer in the wasm instead of two.
 pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|err| ApiError::Decode(err.to_string()))
+    let value: serde_json::Value =
+        serde_json::from_str(body).map_err(|err| ApiError::Decode(err.to_string()))?;
+    T::deserialize(value).map_err(|err| ApiError::Decode(err.to_string()))
 }
 
 /// Maps an HTTP status to the error it stands for, or `None` for success.
