@@ -31,6 +31,17 @@ pub fn kst_datetime(rfc3339: &str) -> Option<String> {
     })
 }
 
+/// `10:00`: the time of day in KST, as in "10:00 기준" under the weather.
+pub fn kst_time(rfc3339: &str) -> Option<String> {
+    parse_kst(rfc3339).map(|time| format!("{:02}:{:02}", time.hour(), time.minute()))
+}
+
+/// Today's date in Seoul for a Unix time in milliseconds (`Date.now()`).
+pub fn kst_date_from_millis(millis: f64) -> Option<NaiveDate> {
+    DateTime::from_timestamp_millis(millis as i64)
+        .map(|time| time.with_timezone(&kst()).date_naive())
+}
+
 /// The one-letter Korean weekday: 월 화 수 목 금 토 일.
 pub fn korean_weekday(weekday: Weekday) -> &'static str {
     match weekday {
@@ -85,13 +96,16 @@ pub fn sky_label(sky: Sky) -> Option<&'static str> {
     })
 }
 
-/// `16.5℃`; whole degrees print without a decimal (`-3℃`).
+/// `16.5℃`; whole degrees print without a decimal (`-3℃`). Integer arithmetic on tenths
+/// keeps float formatting (about 11 KB) out of the wasm.
 pub fn temperature(temp_c: f64) -> String {
-    let rounded = (temp_c * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}℃")
+    let tenths = (temp_c * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}℃")
     } else {
-        format!("{rounded:.1}℃")
+        format!("{sign}{whole}.{tenth}℃")
     }
 }
 
@@ -184,6 +198,16 @@ mod tests {
     }
 
     #[test]
+    fn observation_time_and_today_in_kst() {
+        assert_eq!(kst_time("2026-11-24T01:00:00Z").as_deref(), Some("10:00"));
+        assert_eq!(kst_time("nope"), None);
+        // 2025-11-24 22:00 UTC is already 07:00 on the 25th in Seoul.
+        let millis = 1_764_000_000_000.0 + 3_600_000.0 * 6.0;
+        assert_eq!(kst_date_from_millis(millis), parse_date("2025-11-25"));
+        assert_eq!(kst_date_from_millis(0.0), parse_date("1970-01-01"));
+    }
+
+    #[test]
     fn dates_carry_the_korean_weekday() {
         let date = parse_date("2025-10-27").unwrap();
         assert_eq!(korean_date(date), "2025.10.27 (월)");
@@ -217,6 +241,10 @@ mod tests {
         assert_eq!(temperature(16.5), "16.5℃");
         assert_eq!(temperature(-3.0), "-3℃");
         assert_eq!(temperature(7.04), "7℃");
+        assert_eq!(temperature(-0.4), "-0.4℃");
+        assert_eq!(temperature(-0.04), "0℃");
+        assert_eq!(temperature(0.0), "0℃");
+        assert_eq!(temperature(-12.25), "-12.3℃");
         assert_eq!(duration(205), "3:25");
         assert_eq!(duration(59), "0:59");
         assert_eq!(duration(3723), "1:02:03");

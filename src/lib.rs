@@ -5,7 +5,9 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod cycle;
 pub mod format;
 pub mod pages;
+pub mod shared;
 
 pub use app::App;

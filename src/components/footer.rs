@@ -1,13 +1,13 @@
 //! The footer with the publisher's details that Korean law asks news sites to show.
 
-use crate::app::SiteData;
+use crate::shared::SharedData;
 use leptos::prelude::*;
 
 /// Publisher, address, phone, registration number and copyright from `site.json`.
 /// It shows nothing but its frame when `site.json` is unavailable (the header offers the retry).
 #[component]
 pub fn Footer() -> impl IntoView {
-    let SiteData(site) = expect_context();
+    let site = SharedData::get().site;
     let details = move || {
         site.get().and_then(Result::ok).map(|site| {
             let footer = site.footer;

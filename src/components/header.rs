@@ -1,9 +1,10 @@
 //! The site header: the paper's name or logo, and the section menu from `site.json`.
 
-use crate::app::SiteData;
+use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::picture::Picture;
 use crate::format::encode_path_segment;
+use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,10 +12,10 @@ use leptos_router::components::A;
 /// it fails the reader still gets a link home and a retry for the menu.
 #[component]
 pub fn Header() -> impl IntoView {
-    let SiteData(site) = expect_context();
+    let site = SharedData::get().site;
     let brand = move || match site.get() {
         Some(Ok(site)) => match site.logo {
-            Some(logo) => view! { <Picture image=logo eager=true/> }.into_any(),
+            Some(logo) => view! { <Picture image=logo priority=true/> }.into_any(),
             None => view! { <span class="site-header__name">{site.name}</span> }.into_any(),
         },
         _ => view! { <span class="site-header__name">"홈"</span> }.into_any(),
@@ -48,6 +49,7 @@ pub fn Header() -> impl IntoView {
             <div class="site-header__inner">
                 <A href="/" exact=true attr:class="site-header__brand">{brand}</A>
                 {tagline}
+                <BannerSlot name="header_side"/>
             </div>
             <nav class="section-menu" aria-label="섹션">
                 <ul class="section-menu__list">

@@ -3,8 +3,15 @@
 
 pub mod article_body;
 pub mod article_list;
+pub mod banner_slot;
 pub mod byline;
 pub mod error_notice;
 pub mod footer;
 pub mod header;
+pub mod most_viewed;
+pub mod photo_carousel;
 pub mod picture;
+pub mod rotation;
+pub mod sns_tv;
+pub mod weather_strip;
+pub mod widget;

@@ -6,20 +6,31 @@ use leptos::prelude::*;
 
 /// Renders an API [`Image`] as `<img>` with `srcset`, `sizes`, width and height (so the
 /// browser reserves its box and nothing below it jumps). An address outside the allow-list
-/// renders nothing. Images load lazily unless `eager` is set for the one above the fold.
+/// renders nothing. Images load lazily unless `eager` (which may change, as for carousel
+/// neighbours) or `priority` (the one image that is the page's largest paint) is set.
 #[component]
 pub fn Picture(
     image: Image,
     /// The `sizes` attribute: how wide the image is shown, for choosing from `srcset`.
     #[prop(optional)]
     sizes: Option<&'static str>,
-    /// Load at once with high priority (the lead image); otherwise lazily.
+    /// Load at once rather than when scrolled near.
+    #[prop(optional, into)]
+    eager: Signal<bool>,
+    /// Load first of all, with `fetchpriority="high"`: the lead photo above the fold.
     #[prop(optional)]
-    eager: bool,
+    priority: bool,
 ) -> impl IntoView {
     let src = safe_url(&image.src)?.to_owned();
     let srcset = srcset(&image.srcset);
     let sizes = srcset.as_ref().and(sizes);
+    let loading = move || {
+        if priority || eager.get() {
+            "eager"
+        } else {
+            "lazy"
+        }
+    };
     Some(view! {
         <img
             src=src
@@ -28,8 +39,8 @@ pub fn Picture(
             alt=image.alt
             width=image.width
             height=image.height
-            loading=if eager { "eager" } else { "lazy" }
-            fetchpriority=eager.then_some("high")
+            loading=loading
+            fetchpriority=priority.then_some("high")
             decoding="async"
         />
     })

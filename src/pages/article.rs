@@ -1,22 +1,28 @@
-//! `/article/:id`: one article with its byline, body, tags and related articles.
+//! `/article/:id`: one article with its byline, body, tags and related articles, beside the
+//! widgets every article carries.
 
 use crate::api::client::fetch_article;
 use crate::api::models::Article;
 use crate::api::ApiError;
-use crate::app::SiteData;
 use crate::components::article_body::ArticleBody;
 use crate::components::article_list::ArticleList;
+use crate::components::banner_slot::BannerSlot;
 use crate::components::byline::Byline;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::most_viewed::MostViewed;
+use crate::components::photo_carousel::PhotoCarousel;
+use crate::components::sns_tv::SnsTv;
 use crate::format::encode_path_segment;
 use crate::pages::not_found::NotFound;
+use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-/// Loads the article named in the URL. A 404 shows the not-found page; any other failure
-/// shows the Korean error with a retry, inside the page frame.
+/// Loads the article named in the URL. A 404 shows the not-found message; any other failure
+/// shows the Korean error with a retry. Either way the widgets around it stay in place, and
+/// they stay mounted (no refetch) when the reader moves on to another article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
@@ -24,38 +30,62 @@ pub fn ArticlePage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         async move { fetch_article(&id).await }
     });
-    move || match article.get() {
+    let main = move || match article.get() {
         None => article_skeleton().into_any(),
         Some(Ok(article)) => article_view(article).into_any(),
         Some(Err(ApiError::NotFound)) => view! { <NotFound/> }.into_any(),
         Some(Err(error)) => view! {
-            <div class="article-page">
-                <ErrorNotice error=error what="기사" on_retry=move || article.refetch()/>
-            </div>
+            <ErrorNotice error=error what="기사" on_retry=move || article.refetch()/>
         }
         .into_any(),
+    };
+    let related = move || {
+        article
+            .get()
+            .and_then(Result::ok)
+            .filter(|article| !article.related.is_empty())
+            .map(|article| {
+                view! {
+                    <section class="widget related" aria-labelledby="related-title">
+                        <h2 id="related-title" class="widget-title">"관련 기사"</h2>
+                        <ArticleList articles=article.related/>
+                    </section>
+                }
+            })
+    };
+    view! {
+        <div class="page-grid">
+            <div class="page-grid__main">
+                {main}
+                <BannerSlot name="article_bottom"/>
+                <SnsTv/>
+                <PhotoCarousel/>
+            </div>
+            <aside class="page-grid__aside" aria-label="많이 본 뉴스와 관련 기사">
+                {related}
+                <MostViewed/>
+                <BannerSlot name="sidebar"/>
+            </aside>
+        </div>
     }
 }
 
 /// The article's shape while it loads, so the page does not jump when it arrives.
 fn article_skeleton() -> impl IntoView {
     view! {
-        <div class="article-page" aria-busy="true">
-            <article class="article article--loading">
-                <p class="visually-hidden">"기사를 불러오는 중입니다"</p>
-                <div class="skeleton skeleton--label"></div>
-                <div class="skeleton skeleton--title"></div>
-                <div class="skeleton skeleton--line"></div>
-                <div class="skeleton skeleton--line"></div>
-                <div class="skeleton skeleton--line skeleton--short"></div>
-            </article>
-            <aside class="article-page__aside"></aside>
-        </div>
+        <article class="article article--loading" aria-busy="true">
+            <p class="visually-hidden">"기사를 불러오는 중입니다"</p>
+            <div class="skeleton skeleton--label"></div>
+            <div class="skeleton skeleton--title"></div>
+            <div class="skeleton skeleton--line"></div>
+            <div class="skeleton skeleton--line"></div>
+            <div class="skeleton skeleton--line skeleton--short"></div>
+        </article>
     }
 }
 
 fn article_view(article: Article) -> impl IntoView {
-    let SiteData(site) = expect_context();
+    let site = SharedData::get().site;
     let title = article.title.clone();
     let document_title = move || match site.get().and_then(Result::ok) {
         Some(site) => format!("{title} - {}", site.name),
@@ -79,32 +109,21 @@ fn article_view(article: Article) -> impl IntoView {
             </ul>
         }
     });
-    let related = (!article.related.is_empty()).then(|| {
-        view! {
-            <section class="related" aria-labelledby="related-title">
-                <h2 id="related-title" class="widget-title">"관련 기사"</h2>
-                <ArticleList articles=article.related/>
-            </section>
-        }
-    });
     view! {
         <Title text=document_title/>
-        <div class="article-page">
-            <article class="article">
-                <header class="article__header">
-                    {section}
-                    <h1 class="article__title">{article.title}</h1>
-                    {subtitles}
-                    <Byline
-                        byline=article.byline
-                        published_at=article.published_at
-                        updated_at=article.updated_at.unwrap_or_default()
-                    />
-                </header>
-                <ArticleBody blocks=article.body/>
-                {tags}
-            </article>
-            <aside class="article-page__aside" aria-label="관련 기사">{related}</aside>
-        </div>
+        <article class="article">
+            <header class="article__header">
+                {section}
+                <h1 class="article__title">{article.title}</h1>
+                {subtitles}
+                <Byline
+                    byline=article.byline
+                    published_at=article.published_at
+                    updated_at=article.updated_at.unwrap_or_default()
+                />
+            </header>
+            <ArticleBody blocks=article.body/>
+            {tags}
+        </article>
     }
 }

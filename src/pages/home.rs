@@ -3,7 +3,10 @@
 use crate::api::client::fetch_home;
 use crate::api::models::{Home, Summary};
 use crate::components::article_list::{article_href, ArticleList};
+use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::most_viewed::MostViewed;
+use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::picture::Picture;
 use crate::format::encode_path_segment;
 use leptos::prelude::*;
@@ -13,7 +16,7 @@ use leptos_router::components::A;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let home = LocalResource::new(fetch_home);
-    move || match home.get() {
+    let main = move || match home.get() {
         None => {
             view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
                 .into_any()
@@ -23,6 +26,15 @@ pub fn HomePage() -> impl IntoView {
             <ErrorNotice error=error what="주요 기사" on_retry=move || home.refetch()/>
         }
         .into_any(),
+    };
+    view! {
+        <div class="page-grid">
+            <div class="page-grid__main">{main}</div>
+            <aside class="page-grid__aside" aria-label="많이 본 뉴스">
+                <MostViewed/>
+                <BannerSlot name="sidebar"/>
+            </aside>
+        </div>
     }
 }
 
@@ -49,6 +61,7 @@ fn home_view(home: Home) -> impl IntoView {
             {top}
             <ArticleList articles=rest detailed=true/>
         </div>
+        <PhotoCarousel/>
         <div class="home-sections">{sections}</div>
     }
 }
@@ -59,7 +72,7 @@ fn lead_story(article: Summary) -> impl IntoView {
         <article class="lead-story">
             <A href=href>
                 {article.thumbnail.map(|image| view! {
-                    <Picture image=image eager=true sizes="(min-width: 1024px) 640px, 100vw"/>
+                    <Picture image=image priority=true sizes="(min-width: 1024px) 640px, 100vw"/>
                 })}
                 <h2 class="lead-story__title">{article.title}</h2>
             </A>

@@ -3,4 +3,6 @@
 pub mod article;
 pub mod home;
 pub mod not_found;
+pub mod photos;
 pub mod section;
+pub mod tv;

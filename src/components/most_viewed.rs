@@ -1,0 +1,133 @@
+//! 가장 많이 본 뉴스: the ranked most-viewed list, one tab per period.
+
+use crate::api::models::{MostViewed as MostViewedData, MostViewedPeriod};
+use crate::components::article_list::article_href;
+use crate::components::widget::{loaded, Widget};
+use crate::cycle;
+use crate::shared::SharedData;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+/// The most-viewed block from the shared `most-viewed.json`.
+#[component]
+pub fn MostViewed() -> impl IntoView {
+    let data = SharedData::get().most_viewed;
+    view! {
+        <Widget title="가장 많이 본 뉴스" id="most-viewed" class="most-viewed">
+            {loaded(data, "많이 본 뉴스", placeholder, |data| view! { <MostViewedTabs data=data/> })}
+        </Widget>
+    }
+}
+
+fn placeholder() -> AnyView {
+    view! { <div class="most-viewed__loading" aria-hidden="true"></div> }.into_any()
+}
+
+/// The periods as an accessible tab list (arrow keys, Home and End move between tabs); a
+/// single period shows its list without tabs. Each list is ranked from 1, and the article
+/// being read carries `aria-current="page"` (set by the router's link).
+#[component]
+pub fn MostViewedTabs(data: MostViewedData) -> impl IntoView {
+    let periods: Vec<MostViewedPeriod> = data
+        .periods
+        .into_iter()
+        .filter(|period| !period.articles.is_empty())
+        .collect();
+    let count = periods.len();
+    if count < 2 {
+        return periods.into_iter().next().map(ranked_list).into_any();
+    }
+
+    let selected = RwSignal::new(0usize);
+    let select = move |index: usize, focus: bool| {
+        selected.set(index);
+        if focus {
+            if let Some(tab) = document()
+                .get_element_by_id(&tab_id(index))
+                .and_then(|tab| tab.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = tab.focus();
+            }
+        }
+    };
+    let tabs = periods
+        .iter()
+        .enumerate()
+        .map(|(i, period)| {
+            let is_selected = move || selected.get() == i;
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    id=tab_id(i)
+                    class="most-viewed__tab"
+                    aria-selected=move || if is_selected() { "true" } else { "false" }
+                    aria-controls=panel_id(i)
+                    tabindex=move || if is_selected() { "0" } else { "-1" }
+                    on:click=move |_| select(i, false)
+                >
+                    {period.label.clone()}
+                </button>
+            }
+        })
+        .collect_view();
+    let panels = periods
+        .into_iter()
+        .enumerate()
+        .map(|(i, period)| {
+            view! {
+                <div
+                    role="tabpanel"
+                    id=panel_id(i)
+                    aria-labelledby=tab_id(i)
+                    hidden=move || selected.get() != i
+                >
+                    {ranked_list(period)}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div
+            class="most-viewed__tabs"
+            role="tablist"
+            aria-label="기간"
+            on:keydown=move |ev| {
+                if let Some(step) = cycle::key_step(&ev.key(), true) {
+                    ev.prevent_default();
+                    select(cycle::apply(step, selected.get_untracked(), count), true);
+                }
+            }
+        >
+            {tabs}
+        </div>
+        {panels}
+    }
+    .into_any()
+}
+
+fn tab_id(index: usize) -> String {
+    format!("most-viewed-tab-{index}")
+}
+
+fn panel_id(index: usize) -> String {
+    format!("most-viewed-panel-{index}")
+}
+
+fn ranked_list(period: MostViewedPeriod) -> impl IntoView {
+    let items = period
+        .articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, article)| {
+            view! {
+                <li class="ranked__item">
+                    <span class="ranked__rank" aria-hidden="true">{i + 1}</span>
+                    <A href=article_href(&article.id) exact=true>{article.title}</A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="ranked" aria-label=format!("{} 순위", period.label)>{items}</ol> }
+}

@@ -1,0 +1,38 @@
+//! `/photo`: every photo-news item in a grid.
+
+use crate::components::article_list::article_href;
+use crate::components::picture::Picture;
+use crate::components::widget::loaded;
+use crate::shared::SharedData;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+/// All photo news, from the shared data the carousel already loaded.
+#[component]
+pub fn PhotosPage() -> impl IntoView {
+    let photos = SharedData::get().photo_news;
+    view! {
+        <Title text="포토뉴스"/>
+        <section class="list-page">
+            <h1 class="list-page__title">"포토뉴스"</h1>
+            {loaded(photos, "포토뉴스", || view! { <div class="page-loading" aria-busy="true"></div> }.into_any(), |photos| {
+                let items = photos.items.into_iter().map(|item| {
+                    let picture = view! { <Picture image=item.image sizes="(min-width: 768px) 360px, 100vw"/> };
+                    let title = view! { <h2 class="photo-grid__title">{item.title}</h2> };
+                    let linked = match item.article_id {
+                        Some(id) => view! { <A href=article_href(&id)>{picture}{title}</A> }.into_any(),
+                        None => view! { {picture}{title} }.into_any(),
+                    };
+                    view! {
+                        <li class="photo-grid__item">
+                            {linked}
+                            {item.summary.map(|text| view! { <p class="photo-grid__summary">{text}</p> })}
+                        </li>
+                    }
+                }).collect_view();
+                view! { <ul class="photo-grid">{items}</ul> }
+            })}
+        </section>
+    }
+}
