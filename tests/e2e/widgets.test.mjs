@@ -150,3 +150,25 @@ test('the list pages behind 더보기 show every photo and video', async () => {
   assert.equal(await page.locator('.video-list__item').count(), tv.items.length);
   await close();
 });
+
+test('a swipe on a phone moves the carousel; a short drag does not', async () => {
+  const { page, close } = await site.open(`/article/${ID}`, { width: 390, height: 844 });
+  const slides = page.locator('.carousel__slides');
+  await slides.scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: '자동 넘김 멈추기' }).click();
+  const swipe = (dx) => slides.evaluate((el, dx) => {
+    const at = (type, x) => el.dispatchEvent(new PointerEvent(type, {
+      bubbles: true, clientX: x, clientY: 200, pointerType: 'touch', isPrimary: true,
+    }));
+    at('pointerdown', 200);
+    at('pointerup', 200 + dx);
+  }, dx);
+  await swipe(-120);
+  assert.match(await shownSlide(page), /^2 \//);
+  await swipe(-20);
+  assert.match(await shownSlide(page), /^2 \//, 'a short drag is not a swipe');
+  await swipe(120);
+  await swipe(120);
+  assert.equal(await shownSlide(page), `${photoNews.items.length} / ${photoNews.items.length}`);
+  await close();
+});
