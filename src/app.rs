@@ -4,15 +4,17 @@ use crate::components::banner_slot::BannerSlot;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::weather_strip::WeatherStrip;
+use crate::navigation::{use_page_navigation, SkipLink};
 use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
+use crate::pages::legacy::LegacyArticle;
 use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
 use crate::pages::section::SectionPageView;
 use crate::pages::tv::TvPage;
 use crate::shared::SharedData;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -20,17 +22,11 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let site = SharedData::provide().site;
-    let site_name = move || {
-        site.get()
-            .and_then(Result::ok)
-            .map(|site| site.name)
-            .unwrap_or_default()
-    };
+    SharedData::provide();
     view! {
-        <Title text=site_name/>
         <Router>
-            <a class="skip-link" href="#main">"본문 바로가기"</a>
+            <NavigationEffects/>
+            <SkipLink/>
             <WeatherStrip/>
             <BannerSlot name="top"/>
             <Header/>
@@ -41,10 +37,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/section/:slug") view=SectionPageView/>
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>
+                    <Route path=path!("/news/articleView.html") view=LegacyArticle/>
                 </Routes>
             </main>
             <BannerSlot name="footer"/>
             <Footer/>
         </Router>
     }
+}
+
+/// Scroll restoration and heading focus; lives inside the router, renders nothing.
+#[component]
+fn NavigationEffects() -> impl IntoView {
+    use_page_navigation();
 }

@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod cycle;
 pub mod format;
+pub mod navigation;
 pub mod pages;
 pub mod shared;
 

@@ -146,15 +146,26 @@ fn images_with_unsafe_sources_are_dropped() {
             <Picture image=photo("javascript:alert(1)")/>
             <Picture image=Image { srcset: vec![], ..photo("data:image/svg+xml,<svg onload=alert(1)>") }/>
             <Picture image=photo("//evil.example/x.webp")/>
-            <Picture image=photo("/img/ok.webp") eager=true sizes="100vw"/>
+            <Picture image=photo("/img/lead.webp") priority=true sizes="100vw"/>
+            <Picture image=photo("/img/next.webp") eager=true/>
         }
     });
     let images = root.query_selector_all("img").unwrap();
-    assert_eq!(images.length(), 1);
-    assert_eq!(attr(&root, "img", "src").as_deref(), Some("/img/ok.webp"));
+    assert_eq!(images.length(), 2);
+    // The lead image: loaded first of all.
+    assert_eq!(attr(&root, "img", "src").as_deref(), Some("/img/lead.webp"));
     assert_eq!(attr(&root, "img", "loading").as_deref(), Some("eager"));
     assert_eq!(attr(&root, "img", "fetchpriority").as_deref(), Some("high"));
     assert_eq!(attr(&root, "img", "sizes").as_deref(), Some("100vw"));
+    // An eager one (a carousel neighbour): loaded now, but without jumping the queue.
+    let next = "img[src='/img/next.webp']";
+    assert_eq!(attr(&root, next, "loading").as_deref(), Some("eager"));
+    assert_eq!(attr(&root, next, "fetchpriority"), None);
+    assert_eq!(
+        attr(&root, next, "sizes"),
+        None,
+        "no sizes attribute when none is given"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,7 @@ use crate::format::encode_path_segment;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// The header shown on every page. Until `site.json` arrives it keeps its final height, and if
 /// it fails the reader still gets a link home and a retry for the menu.
@@ -44,6 +45,14 @@ pub fn Header() -> impl IntoView {
         }
         .into_any(),
     };
+    // On phones the menu folds behind a button; it closes again when the reader moves on.
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    Effect::new(move |_| {
+        // `get`, not `track`: a memo nobody has read does not reliably wake the effect.
+        let _ = location.pathname.get();
+        menu_open.set(false);
+    });
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -52,7 +61,16 @@ pub fn Header() -> impl IntoView {
                 <BannerSlot name="header_side"/>
             </div>
             <nav class="section-menu" aria-label="섹션">
-                <ul class="section-menu__list">
+                <button
+                    type="button"
+                    class="section-menu__toggle"
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    aria-controls="section-menu-list"
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span aria-hidden="true">"☰ "</span>"전체 메뉴"
+                </button>
+                <ul class="section-menu__list" id="section-menu-list" class:is-open=move || menu_open.get()>
                     <li><A href="/" exact=true>"홈"</A></li>
                     {menu}
                 </ul>

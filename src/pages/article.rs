@@ -10,13 +10,13 @@ use crate::components::banner_slot::BannerSlot;
 use crate::components::byline::Byline;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::most_viewed::MostViewed;
+use crate::components::page_meta::{article_description, article_image, ArticleJsonLd, PageMeta};
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::sns_tv::SnsTv;
 use crate::format::encode_path_segment;
+use crate::navigation::page_address;
 use crate::pages::not_found::NotFound;
-use crate::shared::SharedData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -85,11 +85,14 @@ fn article_skeleton() -> impl IntoView {
 }
 
 fn article_view(article: Article) -> impl IntoView {
-    let site = SharedData::get().site;
-    let title = article.title.clone();
-    let document_title = move || match site.get().and_then(Result::ok) {
-        Some(site) => format!("{title} - {}", site.name),
-        None => title.clone(),
+    let meta = view! {
+        <PageMeta
+            title=article.title.clone()
+            description=article_description(&article).unwrap_or_default()
+            image=article_image(&article).unwrap_or_default()
+            article=true
+        />
+        <ArticleJsonLd article=article.clone()/>
     };
     let section = article.section.map(|section| {
         let href = format!("/section/{}", encode_path_segment(&section.slug));
@@ -110,11 +113,11 @@ fn article_view(article: Article) -> impl IntoView {
         }
     });
     view! {
-        <Title text=document_title/>
+        {meta}
         <article class="article">
             <header class="article__header">
                 {section}
-                <h1 class="article__title">{article.title}</h1>
+                <h1 class="article__title" data-page=page_address()>{article.title}</h1>
                 {subtitles}
                 <Byline
                     byline=article.byline

@@ -6,9 +6,12 @@ use crate::components::article_list::{article_href, ArticleList};
 use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::most_viewed::MostViewed;
+use crate::components::page_meta::PageMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::picture::Picture;
 use crate::format::encode_path_segment;
+use crate::navigation::page_address;
+use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,6 +19,14 @@ use leptos_router::components::A;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let home = LocalResource::new(fetch_home);
+    let site = SharedData::get().site;
+    let meta = move || {
+        let tagline = site
+            .get()
+            .and_then(Result::ok)
+            .and_then(|site| site.tagline);
+        view! { <PageMeta title="" description=tagline.unwrap_or_default()/> }
+    };
     let main = move || match home.get() {
         None => {
             view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
@@ -28,6 +39,7 @@ pub fn HomePage() -> impl IntoView {
         .into_any(),
     };
     view! {
+        {meta}
         <div class="page-grid">
             <div class="page-grid__main">{main}</div>
             <aside class="page-grid__aside" aria-label="많이 본 뉴스">
@@ -56,7 +68,7 @@ fn home_view(home: Home) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h1 class="visually-hidden">"주요 뉴스"</h1>
+        <h1 class="visually-hidden" data-page=page_address()>"주요 뉴스"</h1>
         <div class="home-lead">
             {top}
             <ArticleList articles=rest detailed=true/>

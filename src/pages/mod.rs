@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod home;
+pub mod legacy;
 pub mod not_found;
 pub mod photos;
 pub mod section;

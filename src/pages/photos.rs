@@ -1,11 +1,12 @@
 //! `/photo`: every photo-news item in a grid.
 
 use crate::components::article_list::article_href;
+use crate::components::page_meta::PageMeta;
 use crate::components::picture::Picture;
 use crate::components::widget::loaded;
+use crate::navigation::page_address;
 use crate::shared::SharedData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// All photo news, from the shared data the carousel already loaded.
@@ -13,9 +14,9 @@ use leptos_router::components::A;
 pub fn PhotosPage() -> impl IntoView {
     let photos = SharedData::get().photo_news;
     view! {
-        <Title text="포토뉴스"/>
+        <PageMeta title="포토뉴스" description="사진으로 보는 경기·인천 소식"/>
         <section class="list-page">
-            <h1 class="list-page__title">"포토뉴스"</h1>
+            <h1 class="list-page__title" data-page=page_address()>"포토뉴스"</h1>
             {loaded(photos, "포토뉴스", || view! { <div class="page-loading" aria-busy="true"></div> }.into_any(), |photos| {
                 let items = photos.items.into_iter().map(|item| {
                     let picture = view! { <Picture image=item.image sizes="(min-width: 768px) 360px, 100vw"/> };

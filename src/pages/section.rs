@@ -5,10 +5,11 @@ use crate::api::models::SectionPage;
 use crate::api::ApiError;
 use crate::components::article_list::ArticleList;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::page_meta::PageMeta;
 use crate::format::encode_path_segment;
+use crate::navigation::page_address;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -58,9 +59,18 @@ fn section_view(page: SectionPage) -> impl IntoView {
     let next = (page.page < page.total_pages)
         .then(|| view! { <A href=page_href(page.page + 1)>"다음"</A> });
     view! {
-        <Title text=page.section.name.clone()/>
+        <PageMeta
+            title={
+                if page.page > 1 {
+                    format!("{} ({}쪽)", page.section.name, page.page)
+                } else {
+                    page.section.name.clone()
+                }
+            }
+            description=format!("{} 분야의 최신 기사", page.section.name)
+        />
         <section class="section-page">
-            <h1 class="section-page__title">{page.section.name}</h1>
+            <h1 class="section-page__title" data-page=page_address()>{page.section.name}</h1>
             <ArticleList articles=page.articles detailed=true/>
             <nav class="pagination" aria-label="페이지">
                 {prev}

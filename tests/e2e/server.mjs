@@ -53,8 +53,9 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
     if (!file.startsWith(root + path.sep) && file !== root) return send(res, 400, 'text/plain', 'bad path');
     fs.stat(file, (err, stat) => {
       if (!err && stat.isFile()) return serveFile(res, file);
-      // The API is data: a missing file is a 404. Everything else is an app route.
-      if (pathname.startsWith('/api/') || path.extname(pathname)) {
+      // The API is data: a missing file is a 404. Everything else is an app route, as with
+      // nginx's `try_files $uri /index.html` (legacy /news/articleView.html links included).
+      if (pathname.startsWith('/api/')) {
         return send(res, 404, 'text/plain', 'Not Found');
       }
       serveFile(res, path.join(root, 'index.html'));
