@@ -147,6 +147,19 @@ pub fn mailto(email: &str) -> Option<String> {
     (plain(local) && plain(domain) && domain.contains('.')).then(|| format!("mailto:{email}"))
 }
 
+/// Whether an id or slug from the address bar can name one file of the API: not empty, not `.`
+/// or `..`, and without `/`, `\` or control characters. The router decodes `%2F` (even
+/// `%252F`) in parameters, and many servers decode it again, so encoding alone cannot keep
+/// `../site` inside its folder: such ids are refused before any request.
+pub fn is_path_segment(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment != "."
+        && segment != ".."
+        && !segment
+            .chars()
+            .any(|c| c == '/' || c == '\\' || c.is_control())
+}
+
 /// Percent-encodes one path segment: only `A-Z a-z 0-9 - _ . ~` stay as they are, so `/`,
 /// `%`, `?`, `#`, spaces and Hangul cannot change which file is requested.
 pub fn encode_path_segment(segment: &str) -> String {
@@ -291,6 +304,16 @@ mod tests {
         assert_eq!(mailto("a b@c.example"), None);
         assert_eq!(mailto("no-at-sign.example"), None);
         assert_eq!(mailto("a@localhost"), None);
+    }
+
+    #[test]
+    fn ids_that_could_leave_their_folder_are_refused() {
+        for ok in ["1065", "a b", "경기", "1065?x=1", "..a", "a..b", "%2F"] {
+            assert!(is_path_segment(ok), "{ok:?}");
+        }
+        for bad in ["", ".", "..", "../site", "a/b", "..\\site", "a\nb", "/"] {
+            assert!(!is_path_segment(bad), "{bad:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::models::{
     Article, Banners, Home, MostViewed, PhotoNews, SectionPage, Site, SnsTv, Weather,
 };
 use crate::config;
-use crate::format::encode_path_segment;
+use crate::format::{encode_path_segment, is_path_segment};
 use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -120,13 +120,19 @@ pub async fn fetch_home() -> Result<Home, ApiError> {
     get_json(paths::HOME).await
 }
 
-/// `sections/{slug}/{page}.json`
+/// `sections/{slug}/{page}.json`; a slug that is no single path segment is not found.
 pub async fn fetch_section_page(slug: &str, page: u32) -> Result<SectionPage, ApiError> {
+    if !is_path_segment(slug) {
+        return Err(ApiError::NotFound);
+    }
     get_json(&paths::section_page(slug, page)).await
 }
 
-/// `articles/{id}.json`
+/// `articles/{id}.json`; an id that is no single path segment (`../site`) is not found.
 pub async fn fetch_article(id: &str) -> Result<Article, ApiError> {
+    if !is_path_segment(id) {
+        return Err(ApiError::NotFound);
+    }
     get_json(&paths::article(id)).await
 }
 

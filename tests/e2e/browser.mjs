@@ -24,10 +24,20 @@ export async function startSite() {
     const problems = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.text().includes('panicked at')) problems.push(`panic: ${message.text()}`);
+      const text = message.text();
+      if (text.includes('panicked at')) problems.push(`panic: ${text}`);
+      if (text.includes('Content Security Policy')) problems.push(`csp: ${text}`);
+    });
+    // Every violation of the page's Content-Security-Policy, also those not logged.
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
     });
     await page.goto(server.url + path);
-    return { page, problems, close: () => context.close() };
+    const cspViolations = () => page.evaluate(() => window.__cspViolations);
+    return { page, problems, cspViolations, close: () => context.close() };
   }
 
   return {

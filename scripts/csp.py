@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook: gives the built index.html its Content-Security-Policy and copies it
+to 404.html (for static hosts that serve that file for unknown paths).
+
+Trunk starts the app with an inline <script type="module">. The policy allows exactly the
+inline scripts Trunk wrote, by their SHA-256, and never 'unsafe-inline'. In debug builds it
+also allows the WebSocket of `trunk serve`'s live reload.
+"""
+import base64
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+STAGING = Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
+RELEASE = os.environ.get("TRUNK_PROFILE", "release") == "release"
+# The policy goes right after <meta charset>, before any script it has to govern.
+CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+
+# An inline <script> without src: its body is what the browser hashes.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
+
+
+def policy(hashes):
+    scripts = " ".join(f"'sha256-{h}'" for h in hashes)
+    connect = "'self' https:" + ("" if RELEASE else " ws: wss:")
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self' 'wasm-unsafe-eval' {scripts}".strip(),
+        "style-src 'self'",
+        "img-src 'self' https:",
+        "font-src 'self'",
+        f"connect-src {connect}",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def main():
+    index = STAGING / "index.html"
+    html = index.read_text(encoding="utf-8")
+    hashes = [
+        base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        for body in INLINE_SCRIPT.findall(html)
+        if body.strip()
+    ]
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    if "Content-Security-Policy" in html:
+        sys.exit(f"csp.py: {index} already has a Content-Security-Policy")
+    html, found = CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
+    if not found:
+        sys.exit(f"csp.py: {index} has no <meta charset> to put the policy after")
+    index.write_text(html, encoding="utf-8")
+    (STAGING / "404.html").write_text(html, encoding="utf-8")
+    print(f"csp.py: {len(hashes)} inline script(s) allowed by hash; 404.html written")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+// What a news site must withstand: hostile text and links from the API, under a strict
+// Content-Security-Policy, with no script of anyone else's ever running.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startSite } from './browser.mjs';
+import { hostile, PAYLOAD, LONG_PARAGRAPH } from './fixtures/hostile.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+/** Serves the hostile fixtures in place of the demo API for the length of `body`. */
+async function withHostileApi(body) {
+  for (const [path, data] of Object.entries(hostile)) {
+    site.server.faults.set(path, (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(data));
+    });
+  }
+  try {
+    await body();
+  } finally {
+    for (const path of Object.keys(hostile)) site.server.faults.delete(path);
+  }
+}
+
+test('index.html and 404.html carry a strict Content-Security-Policy', () => {
+  for (const file of ['dist/index.html', 'dist/404.html']) {
+    const html = fs.readFileSync(file, 'utf8');
+    const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    assert.ok(policy, `${file} has no policy`);
+    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '));
+    assert.match(scriptSrc, /^script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
+    assert.ok(!policy.includes('unsafe-inline'));
+    assert.ok(policy.includes("img-src 'self' https:"));
+    assert.ok(policy.includes("object-src 'none'"));
+    // The policy comes before every script it governs.
+    assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+  }
+});
+
+test('the site runs under its policy with no violation', async () => {
+  const { page, problems, cspViolations, close } = await site.open('/article/1065', { width: 1280, height: 900 });
+  await page.locator('h1.article__title').waitFor();
+  await page.locator('.carousel__slide img').first().waitFor();
+  await page.locator('.ranked__item').first().waitFor();
+  assert.deepEqual(await cspViolations(), []);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('hostile text is shown as text and runs nothing, on every part of the page', async () => {
+  await withHostileApi(async () => {
+    const { page, problems, cspViolations, close } = await site.open('/article/666', { width: 390, height: 844 });
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await page.locator('h1.article__title').waitFor();
+    await page.locator('.ranked__item').first().waitFor();
+    await page.locator('.weather__city').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+
+    assert.equal(await page.locator('h1.article__title').textContent(), PAYLOAD.script);
+    const paragraphs = await page.locator('.article-body > p').allTextContents();
+    for (const text of [PAYLOAD.img, PAYLOAD.svg, PAYLOAD.rtl, PAYLOAD.zeroWidth, PAYLOAD.emoji, PAYLOAD.longWord]) {
+      assert.ok(paragraphs.includes(text), `missing ${JSON.stringify(text.slice(0, 40))}`);
+    }
+    assert.ok(paragraphs.some((p) => p.length === LONG_PARAGRAPH.length), '50,000-character paragraph');
+    assert.equal(await page.locator('.site-header__name').textContent(), PAYLOAD.script);
+    assert.ok((await page.locator('.weather__name').allTextContents()).includes(PAYLOAD.img));
+    assert.equal(await page.locator('[role=tabpanel]:not([hidden]) .ranked__item a').first().textContent(), PAYLOAD.svg);
+
+    // Nothing ran: no element came from the payloads, no handler fired, no dialog opened.
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.locator('#main script, #main svg[onload], #main img[onerror], #main iframe').count(), 0);
+    // No link or image address outside the allow-list survived.
+    const addresses = await page.evaluate(() => [
+      ...[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+      ...[...document.querySelectorAll('img')].map((img) => img.getAttribute('src')),
+      ...[...document.querySelectorAll('img[srcset]')].map((img) => img.getAttribute('srcset')),
+    ]);
+    for (const address of addresses) {
+      assert.match(address, /^(https?:\/\/|\/(?![/\\])|mailto:[^:]+@[^:]+$|#main$)/i, address);
+      assert.doesNotMatch(address, /javascript:|data:|vbscript:/i, address);
+    }
+    // Long words wrap: nothing pushes the phone layout sideways.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+    assert.deepEqual(await cspViolations(), []);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
+
+test('an article id with /, .., %, spaces or Hangul stays inside the API folder', async () => {
+  // The router decodes %2F (even %252F) in parameters: such ids must not reach the server.
+  const escapes = ['..%2Fsite', '..%252Fsite', '..%5Csite', 'x%2F..%2F..%2Fsite'];
+  const encoded = ['a%20b', '%EA%B2%BD%EA%B8%B0', '1065%3Fx%3D1', '100%25'];
+  for (const id of escapes) {
+    const before = site.server.requests.length;
+    const { page, problems, close } = await site.open(`/article/${id}`);
+    await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
+    const articleRequests = site.server.requests.slice(before).filter((r) => r.startsWith('/api/articles/'));
+    assert.deepEqual(articleRequests, [], `${id} requested ${articleRequests}`);
+    assert.deepEqual(problems, []);
+    await close();
+  }
+  const ids = encoded;
+  for (const id of ids) {
+    const before = site.server.requests.length;
+    const { page, problems, close } = await site.open(`/article/${id}`);
+    await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
+    const articleRequests = site.server.requests.slice(before).filter((r) => r.startsWith('/api/') && !r.match(/^\/api\/(site|weather|most-viewed|photo-news|sns-tv|banners)\.json$/));
+    assert.equal(articleRequests.length, 1, `${id}: ${articleRequests}`);
+    assert.match(articleRequests[0], /^\/api\/articles\/[^/]+\.json$/, `${id} requested ${articleRequests[0]}`);
+    assert.deepEqual(problems, []);
+    await close();
+  }
+});
