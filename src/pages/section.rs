@@ -4,7 +4,9 @@ use crate::api::client::fetch_section_page;
 use crate::api::models::SectionPage;
 use crate::api::ApiError;
 use crate::components::article_list::ArticleList;
+use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::most_viewed::MostViewed;
 use crate::components::page_meta::PageMeta;
 use crate::format::encode_path_segment;
 use crate::navigation::page_address;
@@ -31,7 +33,7 @@ pub fn SectionPageView() -> impl IntoView {
         let page = page_number(query.read().get("page").as_deref());
         async move { fetch_section_page(&slug, page).await }
     });
-    move || match listing.get() {
+    let main = move || match listing.get() {
         None => {
             view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
                 .into_any()
@@ -43,6 +45,15 @@ pub fn SectionPageView() -> impl IntoView {
             <ErrorNotice error=error what="기사 목록" on_retry=move || listing.refetch()/>
         }
         .into_any(),
+    };
+    view! {
+        <div class="page-grid">
+            <div class="page-grid__main">{main}</div>
+            <aside class="page-grid__aside" aria-label="많이 본 뉴스">
+                <MostViewed/>
+                <BannerSlot name="sidebar"/>
+            </aside>
+        </div>
     }
 }
 
