@@ -14,31 +14,10 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+use support::{attr, mount, texts};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts a view into a fresh element of the test page and returns that element.
-fn mount<F, V>(view: F) -> web_sys::HtmlElement
-where
-    F: FnOnce() -> V + 'static,
-    V: IntoView + 'static,
-{
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), view).forget();
-    container
-}
-
-fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
-}
-
-fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> Option<String> {
-    root.query_selector(selector).unwrap()?.get_attribute(name)
-}
 
 fn photo(src: &str) -> Image {
     Image {

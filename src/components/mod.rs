@@ -9,6 +9,7 @@ pub mod error_notice;
 pub mod footer;
 pub mod header;
 pub mod most_viewed;
+pub mod page_grid;
 pub mod page_meta;
 pub mod photo_carousel;
 pub mod picture;

@@ -9,7 +9,7 @@ use crate::components::article_list::ArticleList;
 use crate::components::banner_slot::BannerSlot;
 use crate::components::byline::Byline;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::most_viewed::MostViewed;
+use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::{article_description, article_image, ArticleJsonLd, PageMeta};
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::sns_tv::SnsTv;
@@ -54,19 +54,12 @@ pub fn ArticlePage() -> impl IntoView {
             })
     };
     view! {
-        <div class="page-grid">
-            <div class="page-grid__main">
-                {main}
-                <BannerSlot name="article_bottom"/>
-                <SnsTv/>
-                <PhotoCarousel/>
-            </div>
-            <aside class="page-grid__aside" aria-label="많이 본 뉴스와 관련 기사">
-                {related}
-                <MostViewed/>
-                <BannerSlot name="sidebar"/>
-            </aside>
-        </div>
+        <PageGrid aside_top=related>
+            {main}
+            <BannerSlot name="article_bottom"/>
+            <SnsTv/>
+            <PhotoCarousel/>
+        </PageGrid>
     }
 }
 

@@ -3,9 +3,8 @@
 use crate::api::client::fetch_home;
 use crate::api::models::{Home, Summary};
 use crate::components::article_list::{article_href, ArticleList};
-use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::most_viewed::MostViewed;
+use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::picture::Picture;
@@ -40,13 +39,7 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         {meta}
-        <div class="page-grid">
-            <div class="page-grid__main">{main}</div>
-            <aside class="page-grid__aside" aria-label="많이 본 뉴스">
-                <MostViewed/>
-                <BannerSlot name="sidebar"/>
-            </aside>
-        </div>
+        <PageGrid>{main}</PageGrid>
     }
 }
 

@@ -1,10 +1,9 @@
 //! `/photo`: every photo-news item in a grid.
 
 use crate::components::article_list::article_href;
-use crate::components::page_meta::PageMeta;
+use crate::components::page_grid::ListPage;
 use crate::components::picture::Picture;
 use crate::components::widget::loaded;
-use crate::navigation::page_address;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,9 +13,7 @@ use leptos_router::components::A;
 pub fn PhotosPage() -> impl IntoView {
     let photos = SharedData::get().photo_news;
     view! {
-        <PageMeta title="포토뉴스" description="사진으로 보는 경기·인천 소식"/>
-        <section class="list-page">
-            <h1 class="list-page__title" data-page=page_address()>"포토뉴스"</h1>
+        <ListPage title="포토뉴스" description="사진으로 보는 경기·인천 소식">
             {loaded(photos, "포토뉴스", || view! { <div class="page-loading" aria-busy="true"></div> }.into_any(), |photos| {
                 let items = photos.items.into_iter().map(|item| {
                     let picture = view! { <Picture image=item.image sizes="(min-width: 768px) 360px, 100vw"/> };
@@ -34,6 +31,6 @@ pub fn PhotosPage() -> impl IntoView {
                 }).collect_view();
                 view! { <ul class="photo-grid">{items}</ul> }
             })}
-        </section>
+        </ListPage>
     }
 }

@@ -4,9 +4,8 @@ use crate::api::client::fetch_section_page;
 use crate::api::models::SectionPage;
 use crate::api::ApiError;
 use crate::components::article_list::ArticleList;
-use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::most_viewed::MostViewed;
+use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
 use crate::format::encode_path_segment;
 use crate::navigation::page_address;
@@ -47,13 +46,7 @@ pub fn SectionPageView() -> impl IntoView {
         .into_any(),
     };
     view! {
-        <div class="page-grid">
-            <div class="page-grid__main">{main}</div>
-            <aside class="page-grid__aside" aria-label="많이 본 뉴스">
-                <MostViewed/>
-                <BannerSlot name="sidebar"/>
-            </aside>
-        </div>
+        <PageGrid>{main}</PageGrid>
     }
 }
 

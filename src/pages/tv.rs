@@ -1,9 +1,8 @@
 //! `/tv`: every SNS TV video.
 
-use crate::components::page_meta::PageMeta;
+use crate::components::page_grid::ListPage;
 use crate::components::sns_tv::VideoList;
 use crate::components::widget::loaded;
-use crate::navigation::page_address;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 
@@ -12,10 +11,8 @@ use leptos::prelude::*;
 pub fn TvPage() -> impl IntoView {
     let tv = SharedData::get().sns_tv;
     view! {
-        <PageMeta title="SNS TV" description="영상으로 보는 경기·인천 소식"/>
-        <section class="list-page">
-            <h1 class="list-page__title" data-page=page_address()>"SNS TV"</h1>
+        <ListPage title="SNS TV" description="영상으로 보는 경기·인천 소식">
             {loaded(tv, "SNS TV", || view! { <div class="page-loading" aria-busy="true"></div> }.into_any(), |tv| view! { <VideoList videos=tv.items/> })}
-        </section>
+        </ListPage>
     }
 }

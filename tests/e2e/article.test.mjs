@@ -101,17 +101,6 @@ test('a response slower than 10 s times out with the Korean message', async () =
   }
 });
 
-test('a dropped connection shows the network message', async () => {
-  site.server.faults.set(ARTICLE_API, 'drop');
-  try {
-    const { page, close } = await site.open(`/article/${ID}`);
-    await page.locator('.error-notice', { hasText: '네트워크에 연결할 수 없습니다' }).waitFor();
-    await close();
-  } finally {
-    site.server.faults.delete(ARTICLE_API);
-  }
-});
-
 test('moving from the front page to an article does not reload the page', async () => {
   const { page, problems, close } = await site.open('/');
   await page.locator('.lead-story').waitFor();

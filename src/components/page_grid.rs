@@ -1,0 +1,44 @@
+//! The frames pages are built in: two columns with the sidebar, and the plain list page.
+
+use crate::components::banner_slot::BannerSlot;
+use crate::components::most_viewed::MostViewed;
+use crate::components::page_meta::PageMeta;
+use crate::navigation::page_address;
+use leptos::prelude::*;
+
+/// The page's content, and beside it (below it on phones) the sidebar every reading page has:
+/// whatever the page puts first (related articles), most viewed, and the sidebar ad.
+#[component]
+pub fn PageGrid(
+    /// What the page shows in the sidebar above most viewed.
+    #[prop(optional, into)]
+    aside_top: Option<ViewFn>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="page-grid">
+            <div class="page-grid__main">{children()}</div>
+            <aside class="page-grid__aside" aria-label="더 읽을거리">
+                {aside_top.map(|view| move || view.run())}
+                <MostViewed/>
+                <BannerSlot name="sidebar"/>
+            </aside>
+        </div>
+    }
+}
+
+/// A page that lists one kind of item (`/photo`, `/tv`): its metadata, heading and content.
+#[component]
+pub fn ListPage(
+    title: &'static str,
+    description: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <PageMeta title=title description=description/>
+        <section class="list-page">
+            <h1 class="list-page__title" data-page=page_address()>{title}</h1>
+            {children()}
+        </section>
+    }
+}
