@@ -1,9 +1,7 @@
 //! The router, the page frame and the data shared by every page.
 
-use crate::components::banner_slot::BannerSlot;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::components::weather_strip::WeatherStrip;
 use crate::navigation::{use_page_navigation, SkipLink};
 use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
@@ -27,8 +25,6 @@ pub fn App() -> impl IntoView {
         <Router>
             <NavigationEffects/>
             <SkipLink/>
-            <WeatherStrip/>
-            <BannerSlot name="top"/>
             <Header/>
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -40,7 +36,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/news/articleView.html") view=LegacyArticle/>
                 </Routes>
             </main>
-            <BannerSlot name="footer"/>
             <Footer/>
         </Router>
     }

@@ -1,5 +1,6 @@
 //! The footer with the publisher's details that Korean law asks news sites to show.
 
+use crate::components::banner_slot::BannerSlot;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 
@@ -29,6 +30,7 @@ pub fn Footer() -> impl IntoView {
     };
     view! {
         <footer class="site-footer">
+            <BannerSlot name="footer"/>
             <div class="site-footer__inner">{details}</div>
         </footer>
     }

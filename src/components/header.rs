@@ -3,13 +3,15 @@
 use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::picture::Picture;
+use crate::components::weather_strip::WeatherStrip;
 use crate::format::encode_path_segment;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-/// The header shown on every page. Until `site.json` arrives it keeps its final height, and if
+/// The header shown on every page: the date and weather strip, the top ad, the paper's name and
+/// the section menu, all inside the page's banner landmark. Until `site.json` arrives it keeps its final height, and if
 /// it fails the reader still gets a link home and a retry for the menu.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -55,6 +57,8 @@ pub fn Header() -> impl IntoView {
     });
     view! {
         <header class="site-header">
+            <WeatherStrip/>
+            <BannerSlot name="top"/>
             <div class="site-header__inner">
                 <A href="/" exact=true attr:class="site-header__brand">{brand}</A>
                 {tagline}

@@ -18,8 +18,8 @@ export async function startSite() {
   });
 
   /** Opens `path` in a fresh context; `problems` collects page errors and Rust panics. */
-  async function open(path, { width = 390, height = 844 } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'ko-KR' });
+  async function open(path, { width = 390, height = 844, colorScheme = 'light', bypassCSP = false } = {}) {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'ko-KR', colorScheme, bypassCSP });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
