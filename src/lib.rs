@@ -9,6 +9,7 @@ pub mod cycle;
 pub mod format;
 pub mod navigation;
 pub mod pages;
+pub mod preferences;
 pub mod shared;
 
 pub use app::App;

@@ -162,6 +162,7 @@ fn missing_and_null_optionals_decode() {
     let article: Article = decode(MINIMAL_ARTICLE).unwrap();
     assert!(article.section.is_none() && article.updated_at.is_none());
     assert!(article.subtitles.is_empty() && article.tags.is_empty() && article.related.is_empty());
+    assert!(article.reporter_articles.is_empty());
     assert!(article.byline.email.is_none());
 
     let with_nulls: Article = decode(

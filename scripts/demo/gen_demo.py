@@ -162,6 +162,11 @@ def main():
             "body": [block(b) for b in article["body"]],
             "tags": article["tags"],
             "related": [summary(a) for a in related],
+            # Extension of the contract: docs/api-extensions.md
+            "reporter_articles": [
+                summary(a) for a in newest_first(ARTICLES)
+                if a["reporter"] == article["reporter"] and a["id"] != article["id"]
+            ][:4],
         }
         if "updated" in article:
             out["updated_at"] = article["updated"]

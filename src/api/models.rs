@@ -174,6 +174,10 @@ pub struct Article {
     pub tags: Vec<String>,
     #[serde(default, deserialize_with = "lenient_vec")]
     pub related: Vec<Summary>,
+    /// Other articles by the same reporter: an extension of the contract, see
+    /// `docs/api-extensions.md`.
+    #[serde(default, deserialize_with = "lenient_vec")]
+    pub reporter_articles: Vec<Summary>,
 }
 
 /// Who wrote an article and for which outlet.

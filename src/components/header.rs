@@ -5,6 +5,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::picture::Picture;
 use crate::components::weather_strip::WeatherStrip;
 use crate::format::encode_path_segment;
+use crate::preferences::{set_theme, theme, Theme};
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -63,6 +64,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/" exact=true attr:class="site-header__brand">{brand}</A>
                 {tagline}
                 <BannerSlot name="header_side"/>
+                <ThemeToggle/>
             </div>
             <nav class="section-menu" aria-label="섹션">
                 <button
@@ -80,5 +82,26 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// 다크 모드: follows the system until the reader chooses, then remembers the choice.
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let dark = RwSignal::new(theme() == Theme::Dark);
+    view! {
+        <button
+            type="button"
+            class="theme-toggle"
+            aria-pressed=move || if dark.get() { "true" } else { "false" }
+            on:click=move |_| {
+                let next = !dark.get_untracked();
+                set_theme(if next { Theme::Dark } else { Theme::Light });
+                dark.set(next);
+            }
+        >
+            <span aria-hidden="true">{move || if dark.get() { "☀ " } else { "☾ " }}</span>
+            "다크 모드"
+        </button>
     }
 }

@@ -13,6 +13,7 @@ pub mod page_grid;
 pub mod page_meta;
 pub mod photo_carousel;
 pub mod picture;
+pub mod reader_tools;
 pub mod rotation;
 pub mod sns_tv;
 pub mod weather_strip;

@@ -91,7 +91,7 @@ pub fn PhotoCarouselView(items: Vec<PhotoItem>) -> impl IntoView {
                 }
             }
         >
-            <div class="carousel__controls" hidden=count < 2>
+            <div class="carousel__controls" hidden={count < 2}>
                 <button
                     type="button"
                     class="carousel__play"
@@ -123,7 +123,7 @@ pub fn PhotoCarouselView(items: Vec<PhotoItem>) -> impl IntoView {
             >
                 {slides}
             </div>
-            <div class="carousel__dots" role="group" aria-label="사진 고르기" hidden=count < 2>{dots}</div>
+            <div class="carousel__dots" role="group" aria-label="사진 고르기" hidden={count < 2}>{dots}</div>
         </div>
     }
 }

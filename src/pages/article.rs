@@ -12,6 +12,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::{article_description, article_image, ArticleJsonLd, PageMeta};
 use crate::components::photo_carousel::PhotoCarousel;
+use crate::components::reader_tools::ReaderTools;
 use crate::components::sns_tv::SnsTv;
 use crate::format::encode_path_segment;
 use crate::navigation::page_address;
@@ -87,6 +88,7 @@ fn article_view(article: Article) -> impl IntoView {
         />
         <ArticleJsonLd article=article.clone()/>
     };
+    let share_title = article.title.clone();
     let section = article.section.map(|section| {
         let href = format!("/section/{}", encode_path_segment(&section.slug));
         view! { <p class="article__section"><A href=href>{section.name}</A></p> }
@@ -105,6 +107,16 @@ fn article_view(article: Article) -> impl IntoView {
             </ul>
         }
     });
+    let reporter_articles = (!article.reporter_articles.is_empty()).then(|| {
+        view! {
+            <section class="reporter-articles" aria-labelledby="reporter-articles-title">
+                <h2 id="reporter-articles-title" class="widget-title">
+                    {format!("{} 기자의 다른 기사", article.byline.reporter)}
+                </h2>
+                <ArticleList articles=article.reporter_articles/>
+            </section>
+        }
+    });
     view! {
         {meta}
         <article class="article">
@@ -117,9 +129,11 @@ fn article_view(article: Article) -> impl IntoView {
                     published_at=article.published_at
                     updated_at=article.updated_at.unwrap_or_default()
                 />
+                <ReaderTools title=share_title/>
             </header>
             <ArticleBody blocks=article.body/>
             {tags}
+            {reporter_articles}
         </article>
     }
 }

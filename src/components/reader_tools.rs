@@ -1,0 +1,136 @@
+//! The tools above an article: text size, share and print.
+
+use crate::preferences::{set_text_size, step_text_size, text_size, TEXT_SIZES};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Share addresses that need no third-party script (the CSP allows none).
+pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 3] {
+    let url = String::from(js_sys::encode_uri_component(url));
+    let title = String::from(js_sys::encode_uri_component(title));
+    [
+        (
+            "페이스북",
+            format!("https://www.facebook.com/sharer/sharer.php?u={url}"),
+        ),
+        (
+            "X",
+            format!("https://twitter.com/intent/tweet?url={url}&text={title}"),
+        ),
+        (
+            "카카오스토리",
+            format!("https://story.kakao.com/share?url={url}"),
+        ),
+    ]
+}
+
+/// 글자 크기 (smaller/larger, remembered), 공유 (copy link, the device's share sheet where
+/// there is one, plain share links) and 인쇄.
+#[component]
+pub fn ReaderTools(title: String) -> impl IntoView {
+    let size = RwSignal::new(text_size());
+    let change = move |larger: bool| {
+        let next = step_text_size(size.get_untracked(), larger);
+        set_text_size(next);
+        size.set(next);
+    };
+    let status = RwSignal::new(None::<&'static str>);
+    let fallback = RwSignal::new(None::<String>);
+    let url = window().location().href().unwrap_or_default();
+    let navigator = window().navigator();
+    let can_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
+    let has_clipboard =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false);
+
+    let copy = {
+        let url = url.clone();
+        move |_| {
+            let url = url.clone();
+            if !has_clipboard {
+                fallback.set(Some(url));
+                status.set(Some("아래 주소를 복사해 주세요"));
+                return;
+            }
+            let promise = window().navigator().clipboard().write_text(&url);
+            leptos::task::spawn_local(async move {
+                if JsFuture::from(promise).await.is_ok() {
+                    status.set(Some("링크를 복사했습니다"));
+                } else {
+                    fallback.set(Some(url));
+                    status.set(Some("아래 주소를 복사해 주세요"));
+                }
+            });
+        }
+    };
+    let share = {
+        let (url, title) = (url.clone(), title.clone());
+        move |_| {
+            let data = web_sys::ShareData::new();
+            data.set_title(&title);
+            data.set_url(&url);
+            let promise = window().navigator().share_with_data(&data);
+            leptos::task::spawn_local(async move {
+                let _ = JsFuture::from(promise).await; // a cancelled share is no error
+            });
+        }
+    };
+    let links = share_links(&url, &title)
+        .into_iter()
+        .map(|(name, href)| {
+            view! {
+                <li>
+                    <a href=href target="_blank" rel="noopener noreferrer" class="reader-tools__link">
+                        {name}<span class="visually-hidden">" 공유 (새 창)"</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="reader-tools">
+            <div class="reader-tools__group" role="group" aria-label="글자 크기">
+                <button
+                    type="button"
+                    class="reader-tools__button"
+                    aria-label="글자 작게"
+                    disabled=move || size.get() == 0
+                    on:click=move |_| change(false)
+                >
+                    "가"<sup aria-hidden="true">"−"</sup>
+                </button>
+                <button
+                    type="button"
+                    class="reader-tools__button"
+                    aria-label="글자 크게"
+                    disabled={move || size.get() + 1 >= TEXT_SIZES}
+                    on:click=move |_| change(true)
+                >
+                    "가"<sup aria-hidden="true">"+"</sup>
+                </button>
+            </div>
+            <div class="reader-tools__group" role="group" aria-label="공유와 인쇄">
+                <button type="button" class="reader-tools__button" on:click=copy>"링크 복사"</button>
+                {can_share.then(|| view! {
+                    <button type="button" class="reader-tools__button" on:click=share>"공유"</button>
+                })}
+                <button type="button" class="reader-tools__button" on:click=move |_| { let _ = window().print(); }>
+                    "인쇄"
+                </button>
+            </div>
+            <ul class="reader-tools__links" aria-label="SNS 공유">{links}</ul>
+            <p class="reader-tools__status" role="status">{move || status.get()}</p>
+            {move || fallback.get().map(|url| view! {
+                <input class="reader-tools__fallback" type="text" readonly value=url aria-label="기사 주소"
+                    on:focus=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    }
+                />
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+// What readers of Korean news reach for: text size, share, print, dark mode, and the
+// reporter's other articles.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { startSite } from './browser.mjs';
+
+const ID = '1065';
+const article = JSON.parse(fs.readFileSync(`public/api/articles/${ID}.json`, 'utf8'));
+const bodySize = (page) => page.locator('.article-body').evaluate((el) => getComputedStyle(el).fontSize);
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+test('text size changes in steps, affects the body only, and is kept before first paint', async () => {
+  const { page, problems, close } = await site.open(`/article/${ID}`);
+  await page.locator('h1.article__title').waitFor();
+  assert.equal(await bodySize(page), '18px');
+  const titleSize = await page.locator('h1.article__title').evaluate((el) => getComputedStyle(el).fontSize);
+  await page.getByRole('button', { name: '글자 크게' }).click();
+  await page.getByRole('button', { name: '글자 크게' }).click();
+  assert.equal(await bodySize(page), '22px');
+  assert.equal(await page.locator('h1.article__title').evaluate((el) => getComputedStyle(el).fontSize), titleSize);
+  // Seven steps: the buttons stop at the ends.
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: '글자 크게' }).click({ force: true });
+  assert.equal(await bodySize(page), '26px');
+  assert.equal(await page.getByRole('button', { name: '글자 크게' }).isDisabled(), true);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '글자 작게' }).click();
+  assert.equal(await bodySize(page), '20px');
+
+  // After a reload the size is on <html> before the app's script has run.
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    window.__sizeAtDomReady = document.documentElement.getAttribute('data-text-size');
+  }));
+  await page.reload();
+  await page.locator('h1.article__title').waitFor();
+  assert.equal(await page.evaluate(() => window.__sizeAtDomReady), '3');
+  assert.equal(await bodySize(page), '20px');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('copy link confirms in Korean; without the Clipboard API the address is offered to copy', async () => {
+  const { page, problems, close } = await site.open(`/article/${ID}`);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+  await page.getByRole('button', { name: '링크 복사' }).click();
+  await page.getByRole('status').filter({ hasText: '링크를 복사했습니다' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}/article/${ID}`);
+  assert.deepEqual(problems, []);
+  await close();
+
+  const old = await site.open(`/article/${ID}`);
+  await old.page.addInitScript(() => { delete Navigator.prototype.clipboard; });
+  await old.page.reload();
+  await old.page.getByRole('button', { name: '링크 복사' }).click();
+  await old.page.getByRole('status').filter({ hasText: '아래 주소를 복사해 주세요' }).waitFor();
+  assert.equal(await old.page.getByRole('textbox', { name: '기사 주소' }).inputValue(), `${site.server.url}/article/${ID}`);
+  await old.close();
+});
+
+test('share links need no script and carry the address and title', async () => {
+  const { page, close } = await site.open(`/article/${ID}`);
+  await page.locator('.reader-tools__link').first().waitFor();
+  const hrefs = await page.locator('.reader-tools__link').evaluateAll((links) => links.map((a) => [a.href, a.rel, a.target]));
+  const url = encodeURIComponent(`${site.server.url}/article/${ID}`);
+  assert.deepEqual(hrefs.map(([href]) => href), [
+    `https://www.facebook.com/sharer/sharer.php?u=${url}`,
+    `https://twitter.com/intent/tweet?url=${url}&text=${encodeURIComponent(article.title)}`,
+    `https://story.kakao.com/share?url=${url}`,
+  ]);
+  assert.ok(hrefs.every(([, rel, target]) => rel === 'noopener noreferrer' && target === '_blank'));
+  await close();
+});
+
+test('print shows the article alone: no menus, ads, widgets or carousel', async () => {
+  const { page, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
+  await page.locator('.banner-slot a').first().waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-header', '.section-menu', '.banner-slot', '.widget', '.carousel', '.reader-tools', '.site-footer']) {
+    const visible = await page.locator(hidden).evaluateAll((els) => els.some((el) => el.offsetParent !== null || getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0));
+    assert.equal(visible, false, `${hidden} prints`);
+  }
+  for (const shown of ['h1.article__title', '.byline', '.byline time', '.article-body > p', '.article-body__photo figcaption']) {
+    assert.equal(await page.locator(shown).first().isVisible(), true, `${shown} does not print`);
+  }
+  await close();
+});
+
+test('dark mode follows the system, can be chosen, and is kept', async () => {
+  const dark = await site.open(`/article/${ID}`, { colorScheme: 'dark' });
+  await dark.page.locator('h1.article__title').waitFor();
+  const background = () => dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await background(), 'rgb(18, 20, 24)');
+  assert.equal(await dark.page.getByRole('button', { name: '다크 모드' }).getAttribute('aria-pressed'), 'true');
+  await dark.close();
+
+  const { page, problems, close } = await site.open(`/article/${ID}`, { colorScheme: 'light' });
+  await page.locator('h1.article__title').waitFor();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  await page.getByRole('button', { name: '다크 모드' }).click();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(18, 20, 24)');
+  await page.reload();
+  await page.locator('h1.article__title').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'dark');
+  assert.equal(await page.getByRole('button', { name: '다크 모드' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('dark mode keeps AA contrast (axe)', async () => {
+  const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  for (const width of [390, 1280]) {
+    const { page, close } = await site.open(`/article/${ID}`, { width, colorScheme: 'dark', bypassCSP: true });
+    await page.locator('.ranked__item').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.addScriptTag({ path: axe });
+    const result = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2aa', 'wcag21aa'] } }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), []);
+    await close();
+  }
+});
+
+test("the reporter's other articles are listed under the article", async () => {
+  const { page, close } = await site.open(`/article/${ID}`);
+  const block = page.locator('.reporter-articles');
+  await block.waitFor();
+  assert.equal(await block.locator('h2').textContent(), `${article.byline.reporter} 기자의 다른 기사`);
+  assert.deepEqual(await block.locator('.article-list__title').allTextContents(), article.reporter_articles.map((a) => a.title));
+  await close();
+});
