@@ -3,6 +3,7 @@
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::navigation::{use_page_navigation, SkipLink};
+use crate::offline::{register_service_worker, OfflineNotice};
 use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
 use crate::pages::legacy::LegacyArticle;
@@ -20,13 +21,15 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    SharedData::provide();
+    let shared = SharedData::provide();
+    register_service_worker(shared);
     view! {
         <Router>
             <NavigationEffects/>
             <SkipLink/>
             <Header/>
             <main id="main" class="site-main" tabindex="-1">
+                <OfflineNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/article/:id") view=ArticlePage/>

@@ -8,6 +8,7 @@ pub mod config;
 pub mod cycle;
 pub mod format;
 pub mod navigation;
+pub mod offline;
 pub mod pages;
 pub mod preferences;
 pub mod shared;

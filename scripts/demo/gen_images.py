@@ -87,7 +87,21 @@ def banner(name, size, text, colors):
     img.save(IMG / "ad" / f"{name}.webp", "WEBP", quality=60, method=6)
 
 
+def icon(size, maskable=False):
+    """The app icon: 한 in white on the paper's blue; maskable ones keep a safe margin."""
+    img = Image.new("RGB", (size, size), (11, 61, 145))
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(FONT), size=int(size * (0.45 if maskable else 0.62))) if FONT.exists() else None
+    draw.text((size // 2, size // 2), "한", fill=(255, 255, 255), font=font, anchor="mm")
+    (IMG.parent / "icons").mkdir(parents=True, exist_ok=True)
+    name = f"icon-{size}{'-maskable' if maskable else ''}.png"
+    img.save(IMG.parent / "icons" / name, "PNG", optimize=True)
+
+
 def main():
+    for size in (180, 192, 512):
+        icon(size)
+    icon(512, maskable=True)
     for name, palette in PALETTES.items():
         save_widths(scene(name, (1200, 800), palette), "photo", name, (320, 640, 1200))
     tv = ["suwon-fortress", "bus-stop", "harbor", "volunteers", "stadium"]

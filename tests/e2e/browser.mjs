@@ -18,8 +18,10 @@ export async function startSite() {
   });
 
   /** Opens `path` in a fresh context; `problems` collects page errors and Rust panics. */
-  async function open(path, { width = 390, height = 844, colorScheme = 'light', bypassCSP = false } = {}) {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'ko-KR', colorScheme, bypassCSP });
+  async function open(path, { width = 390, height = 844, colorScheme = 'light', bypassCSP = false, serviceWorkers = 'allow', init } = {}) {
+    const context = await browser.newContext({
+      viewport: { width, height }, locale: 'ko-KR', colorScheme, bypassCSP, serviceWorkers,
+    });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -35,6 +37,7 @@ export async function startSite() {
         window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
+    if (init) await page.addInitScript(init);
     await page.goto(server.url + path);
     const cspViolations = () => page.evaluate(() => window.__cspViolations);
     return { page, problems, cspViolations, close: () => context.close() };

@@ -99,7 +99,8 @@ test('an article id with /, .., %, spaces or Hangul stays inside the API folder'
   const encoded = ['a%20b', '%EA%B2%BD%EA%B8%B0', '1065%3Fx%3D1', '100%25'];
   for (const id of escapes) {
     const before = site.server.requests.length;
-    const { page, problems, close } = await site.open(`/article/${id}`);
+    // Requests are counted: the service worker's own fetches are left out.
+    const { page, problems, close } = await site.open(`/article/${id}`, { serviceWorkers: 'block' });
     await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
     const articleRequests = site.server.requests.slice(before).filter((r) => r.startsWith('/api/articles/'));
     assert.deepEqual(articleRequests, [], `${id} requested ${articleRequests}`);
@@ -109,7 +110,8 @@ test('an article id with /, .., %, spaces or Hangul stays inside the API folder'
   const ids = encoded;
   for (const id of ids) {
     const before = site.server.requests.length;
-    const { page, problems, close } = await site.open(`/article/${id}`);
+    // Requests are counted: the service worker's own fetches are left out.
+    const { page, problems, close } = await site.open(`/article/${id}`, { serviceWorkers: 'block' });
     await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
     const articleRequests = site.server.requests.slice(before).filter((r) => r.startsWith('/api/') && !r.match(/^\/api\/(site|weather|most-viewed|photo-news|sns-tv|banners)\.json$/));
     assert.equal(articleRequests.length, 1, `${id}: ${articleRequests}`);

@@ -78,7 +78,7 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
 function serveFile(res, file) {
   const ext = path.extname(file);
   // Hashed assets never change; index.html must be revalidated so deploys show at once.
-  const immutable = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+  const immutable = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
   res.writeHead(200, {
     'content-type': TYPES[ext] || 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

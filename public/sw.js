@@ -1,0 +1,92 @@
+// 한가람일보 service worker: reading offline.
+// - The app shell (index.html and the hashed .js/.wasm/.css it names) is kept at install.
+// - API data is network-first, so news is never stale online; every answer is kept, so the
+//   articles a reader opened open again with no network.
+// - Images are kept as they are seen.
+// Registered by the app in release builds only (src/offline.rs): `trunk serve` never sees it.
+
+const VERSION = 'v1';
+const SHELL = `shell-${VERSION}`;
+const DATA = `data-${VERSION}`;
+const MEDIA = `media-${VERSION}`;
+// Trunk's content hash is a 64-bit number in hex, without leading zeros: up to 16 digits.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(SHELL);
+    const response = await fetch('/', { cache: 'no-cache' });
+    const html = await response.clone().text();
+    await cache.put('/', response);
+    // Minified HTML may leave attribute values unquoted: href=/main-….css
+    const assets = [...html.matchAll(/["'=](\/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)].map((m) => m[1]);
+    await cache.addAll([...new Set(assets)]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const keep = [SHELL, DATA, MEDIA];
+    for (const key of await caches.keys()) if (!keep.includes(key)) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+// The page loaded some data before this worker controlled it: it sends those addresses here,
+// and hears back once they are kept (so it knows that reading offline is ready).
+self.addEventListener('message', (event) => {
+  const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
+  event.waitUntil((async () => {
+    for (const href of urls) {
+      const url = new URL(href, self.location.origin);
+      if (url.origin !== self.location.origin) continue;
+      const cache = await caches.open(url.pathname.startsWith('/api/') ? DATA : MEDIA);
+      if (await cache.match(url.href)) continue;
+      try {
+        const response = await fetch(url.href);
+        if (response.ok) await cache.put(url.href, response);
+      } catch { /* offline already: nothing to keep */ }
+    }
+    event.source?.postMessage({ type: 'kept', count: urls.length });
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every page is the app: index.html, fresh when online.
+    event.respondWith(networkFirst(request, SHELL, '/'));
+  } else if (url.pathname.startsWith('/api/')) {
+    event.respondWith(networkFirst(request, DATA));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(cacheFirst(request, SHELL));
+  } else if (url.pathname.startsWith('/img/') || url.pathname.startsWith('/icons/')) {
+    event.respondWith(cacheFirst(request, MEDIA));
+  }
+});
+
+async function networkFirst(request, cacheName, key = request) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(key, response.clone());
+    return response;
+  } catch (error) {
+    const kept = await cache.match(key);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+async function cacheFirst(request, cacheName) {
+  const cache = await caches.open(cacheName);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}

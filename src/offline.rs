@@ -1,0 +1,81 @@
+//! Reading offline: the service worker (`public/sw.js`) keeps the app and the articles a
+//! reader opened; this registers it and tells readers in Korean when they are offline.
+
+use crate::shared::SharedData;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Registers the service worker in release builds (never under `trunk serve`). Once it is
+/// active and the shared data has arrived, hands it the data and images this page loaded
+/// before it was in control, so the first article read is kept too.
+pub fn register_service_worker(shared: SharedData) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    let registered = container.register("/sw.js");
+    leptos::task::spawn_local(async move {
+        if JsFuture::from(registered).await.is_err() {
+            return;
+        }
+        let Ok(ready) = container.ready() else { return };
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        // What the page is still loading would be missed: let the shared data settle first.
+        let _ = shared.site.await;
+        let _ = shared.weather.await;
+        let _ = shared.most_viewed.await;
+        let _ = shared.photo_news.await;
+        let _ = shared.sns_tv.await;
+        let _ = shared.banners.await;
+        if let Some(worker) = registration.active() {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str("keep"), &loaded_content());
+            let _ = worker.post_message(&message);
+        }
+    });
+}
+
+/// The API and image addresses this page has loaded so far.
+fn loaded_content() -> js_sys::Array {
+    let Some(performance) = window().performance() else {
+        return js_sys::Array::new();
+    };
+    performance
+        .get_entries_by_type("resource")
+        .iter()
+        .filter_map(|entry| entry.dyn_into::<web_sys::PerformanceEntry>().ok())
+        .map(|entry| entry.name())
+        .filter(|name| name.contains("/api/") || name.contains("/img/"))
+        .map(JsValue::from)
+        .collect()
+}
+
+/// "인터넷에 연결되어 있지 않습니다": shown while the device is offline.
+#[component]
+pub fn OfflineNotice() -> impl IntoView {
+    let online = RwSignal::new(window().navigator().on_line());
+    let went_online = window_event_listener(ev::online, move |_| online.set(true));
+    let went_offline = window_event_listener(ev::offline, move |_| online.set(false));
+    on_cleanup(move || {
+        went_online.remove();
+        went_offline.remove();
+    });
+    view! {
+        <div role="status" class="offline-status">
+            {move || (!online.get()).then(|| view! {
+                <p class="offline-notice">
+                    "인터넷에 연결되어 있지 않습니다. 저장해 둔 기사와 화면을 보여 드립니다."
+                </p>
+            })}
+        </div>
+    }
+}

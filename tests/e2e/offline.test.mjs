@@ -1,0 +1,58 @@
+// Reading offline: an article opened once opens again with no network at all (the browser
+// offline and the server gone), with a Korean notice; the manifest makes the site installable.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startSite } from './browser.mjs';
+
+const ID = '1065';
+const article = JSON.parse(fs.readFileSync(`public/api/articles/${ID}.json`, 'utf8'));
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+test('the web app manifest names the paper and its icons', async () => {
+  const manifest = JSON.parse(fs.readFileSync('dist/manifest.webmanifest', 'utf8'));
+  assert.equal(manifest.name, '한가람일보');
+  assert.equal(manifest.lang, 'ko');
+  assert.equal(manifest.start_url, '/');
+  for (const icon of manifest.icons) assert.ok(fs.existsSync(`dist${icon.src}`), icon.src);
+  assert.ok(manifest.icons.some((icon) => icon.sizes === '512x512'));
+  assert.match(fs.readFileSync('dist/index.html', 'utf8'), /<link[^>]+rel=["]?manifest/);
+});
+
+test('an article read once opens again offline, with a notice', { timeout: 60000 }, async () => {
+  // The worker says when it has kept what this first visit loaded before it took over.
+  const listen = () => {
+    navigator.serviceWorker.addEventListener('message', (event) => {
+      if (event.data?.type === 'kept') window.__offlineReady = true;
+    });
+    navigator.serviceWorker.startMessages();
+  };
+  const { page, problems, close } = await site.open(`/article/${ID}`, { width: 390, height: 844, init: listen });
+  await page.locator('h1.article__title').waitFor();
+  assert.equal(await page.locator('.offline-notice').count(), 0);
+  // The worker takes over and keeps what this first visit loaded.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => window.__offlineReady === true, null, { timeout: 15000 });
+  const kept = [`/api/articles/${ID}.json`, ...['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/api/${n}.json`)];
+  await page.waitForFunction(async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean), kept, { timeout: 10000 });
+  await page.waitForFunction(async () => (await caches.keys()).includes('shell-v1') && (await (await caches.open('shell-v1')).keys()).length === 4);
+
+  // No network at all: the browser offline, and the server gone.
+  await page.context().setOffline(true);
+  await site.server.close();
+  await page.reload();
+  await page.locator('h1.article__title', { hasText: article.title }).waitFor();
+  assert.equal(await page.locator('.article-body > p').count(), article.body.filter((b) => b.type === 'paragraph').length);
+  await page.locator('.offline-notice', { hasText: '인터넷에 연결되어 있지 않습니다' }).waitFor();
+  // Something never opened is not there: its part says so, and the page stands.
+  await page.locator('.related a').first().click();
+  await page.locator('.error-notice', { hasText: '기사: 네트워크에 연결할 수 없습니다' }).waitFor();
+  // The widgets were kept with the first article: none of them complains.
+  assert.deepEqual(await page.locator('.error-notice__message').allTextContents(), ['기사: 네트워크에 연결할 수 없습니다. 연결 상태를 확인해 주세요.']);
+  assert.deepEqual(problems, []);
+  await close();
+});
