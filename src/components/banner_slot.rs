@@ -17,7 +17,14 @@ pub fn BannerSlot(name: &'static str) -> impl IntoView {
     move || {
         let class = class.clone();
         match banners.get() {
-            None => Some(view! { <div class=format!("{class} banner-slot--pending") aria-hidden="true"></div> }.into_any()),
+            None => Some(
+                view! {
+                    <div class=format!("{class} banner-slot--pending") aria-hidden="true">
+                        <div class="banner-slot__space"></div>
+                    </div>
+                }
+                .into_any(),
+            ),
             Some(Err(_)) => None,
             Some(Ok(banners)) => {
                 let ads: Vec<Banner> = banners

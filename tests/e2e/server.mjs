@@ -1,5 +1,5 @@
 // A static server for the built site, as a publisher's host would run it: files from dist/,
-// index.html for app routes (deep links), real 404s under /api/. It can also misbehave on
+// compressed (brotli or gzip), index.html for app routes (deep links), real 404s under /api/. It can also misbehave on
 // purpose: tests set a fault per API path to see how the page copes.
 //
 //   node tests/e2e/server.mjs [port] [dist]      serve by hand (default 8090, ./dist)
@@ -8,6 +8,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -52,13 +53,13 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
     const file = path.join(root, pathname);
     if (!file.startsWith(root + path.sep) && file !== root) return send(res, 400, 'text/plain', 'bad path');
     fs.stat(file, (err, stat) => {
-      if (!err && stat.isFile()) return serveFile(res, file);
+      if (!err && stat.isFile()) return serveFile(res, file, req);
       // The API is data: a missing file is a 404. Everything else is an app route, as with
       // nginx's `try_files $uri /index.html` (legacy /news/articleView.html links included).
       if (pathname.startsWith('/api/')) {
         return send(res, 404, 'text/plain', 'Not Found');
       }
-      serveFile(res, path.join(root, 'index.html'));
+      serveFile(res, path.join(root, 'index.html'), req);
     });
   });
 
@@ -75,15 +76,37 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
   });
 }
 
-function serveFile(res, file) {
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest']);
+const compressed = new Map(); // `${file} ${mtime} ${encoding}` -> Buffer
+
+/** The file's bytes, brotli or gzip compressed when the browser accepts it, as hosts do. */
+function body(file, ext, accept) {
+  const encoding = !COMPRESSIBLE.has(ext) ? null
+    : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!encoding) return { data: fs.readFileSync(file), encoding };
+  const key = `${file} ${fs.statSync(file).mtimeMs} ${encoding}`;
+  if (!compressed.has(key)) {
+    const raw = fs.readFileSync(file);
+    compressed.set(key, encoding === 'br'
+      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(raw, { level: 9 }));
+  }
+  return { data: compressed.get(key), encoding };
+}
+
+function serveFile(res, file, req) {
   const ext = path.extname(file);
   // Hashed assets never change; index.html must be revalidated so deploys show at once.
   const immutable = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
+  const { data, encoding } = body(file, ext, req.headers['accept-encoding'] || '');
   res.writeHead(200, {
     'content-type': TYPES[ext] || 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'content-length': data.length,
+    vary: 'accept-encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
   });
-  fs.createReadStream(file).pipe(res);
+  res.end(data);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
