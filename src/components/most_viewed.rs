@@ -20,8 +20,25 @@ pub fn MostViewed() -> impl IntoView {
     }
 }
 
+/// The list's exact shape while it loads: the tab row and ten two-line rows.
 fn placeholder() -> AnyView {
-    view! { <div class="most-viewed__loading" aria-hidden="true"></div> }.into_any()
+    let rows = (1..=10)
+        .map(|rank| {
+            view! {
+                <li class="ranked__item">
+                    <span class="ranked__rank">{rank}</span>
+                    <span class="ranked__space"></span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="most-viewed__loading" aria-hidden="true">
+            <div class="most-viewed__tabs-space"></div>
+            <ol class="ranked">{rows}</ol>
+        </div>
+    }
+    .into_any()
 }
 
 /// The periods as an accessible tab list (arrow keys, Home and End move between tabs); a

@@ -7,19 +7,14 @@ use crate::navigation::page_address;
 use leptos::prelude::*;
 
 /// The page's content, and beside it (below it on phones) the sidebar every reading page has:
-/// whatever the page puts first (related articles), most viewed, and the sidebar ad.
+/// most viewed and the sidebar ad. Nothing in it depends on the page's own data, so the
+/// sidebar never moves when that data arrives.
 #[component]
-pub fn PageGrid(
-    /// What the page shows in the sidebar above most viewed.
-    #[prop(optional, into)]
-    aside_top: Option<ViewFn>,
-    children: Children,
-) -> impl IntoView {
+pub fn PageGrid(children: Children) -> impl IntoView {
     view! {
         <div class="page-grid">
             <div class="page-grid__main">{children()}</div>
             <aside class="page-grid__aside" aria-label="더 읽을거리">
-                {aside_top.map(|view| move || view.run())}
                 <MostViewed/>
                 <BannerSlot name="sidebar"/>
             </aside>

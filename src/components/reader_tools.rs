@@ -94,20 +94,23 @@ pub fn ReaderTools(title: String) -> impl IntoView {
                 <button
                     type="button"
                     class="reader-tools__button"
-                    aria-label="글자 작게"
                     disabled=move || size.get() == 0
                     on:click=move |_| change(false)
                 >
-                    "가"<sup aria-hidden="true">"−"</sup>
+                    // The name ("글자 작게") holds the visible word, for voice control.
+                    <span class="visually-hidden">"글자 "</span>
+                    <span class="reader-tools__glyph reader-tools__glyph--small" aria-hidden="true">"가"</span>
+                    "작게"
                 </button>
                 <button
                     type="button"
                     class="reader-tools__button"
-                    aria-label="글자 크게"
                     disabled={move || size.get() + 1 >= TEXT_SIZES}
                     on:click=move |_| change(true)
                 >
-                    "가"<sup aria-hidden="true">"+"</sup>
+                    <span class="visually-hidden">"글자 "</span>
+                    <span class="reader-tools__glyph reader-tools__glyph--large" aria-hidden="true">"가"</span>
+                    "크게"
                 </button>
             </div>
             <div class="reader-tools__group" role="group" aria-label="공유와 인쇄">

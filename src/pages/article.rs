@@ -40,22 +40,8 @@ pub fn ArticlePage() -> impl IntoView {
         }
         .into_any(),
     };
-    let related = move || {
-        article
-            .get()
-            .and_then(Result::ok)
-            .filter(|article| !article.related.is_empty())
-            .map(|article| {
-                view! {
-                    <section class="widget related" aria-labelledby="related-title">
-                        <h2 id="related-title" class="widget-title">"관련 기사"</h2>
-                        <ArticleList articles=article.related/>
-                    </section>
-                }
-            })
-    };
     view! {
-        <PageGrid aside_top=related>
+        <PageGrid>
             {main}
             <BannerSlot name="article_bottom"/>
             <SnsTv/>
@@ -107,6 +93,15 @@ fn article_view(article: Article) -> impl IntoView {
             </ul>
         }
     });
+    // In the article's column, not the sidebar: arriving with the article, it moves nothing.
+    let related = (!article.related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="related-title">
+                <h2 id="related-title" class="widget-title">"관련 기사"</h2>
+                <ArticleList articles=article.related/>
+            </section>
+        }
+    });
     let reporter_articles = (!article.reporter_articles.is_empty()).then(|| {
         view! {
             <section class="reporter-articles" aria-labelledby="reporter-articles-title">
@@ -133,6 +128,7 @@ fn article_view(article: Article) -> impl IntoView {
             </header>
             <ArticleBody blocks=article.body/>
             {tags}
+            {related}
             {reporter_articles}
         </article>
     }

@@ -115,7 +115,8 @@ test('moving from the front page to an article does not reload the page', async 
 
 test('a cold article load fetches its JSON once, started before the wasm runs', async () => {
   const before = site.server.requests.length;
-  const { page, problems, close } = await site.open(`/article/${ID}`);
+  // Without the service worker, which fetches what a page read once more, to keep it offline.
+  const { page, problems, close } = await site.open(`/article/${ID}`, { serviceWorkers: 'block' });
   await page.locator('h1.article__title').waitFor();
   const preload = page.locator(`link[rel="preload"][as="fetch"][href="${ARTICLE_API}"]`);
   assert.equal(await preload.count(), 1);

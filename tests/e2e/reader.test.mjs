@@ -114,7 +114,7 @@ test('dark mode keeps AA contrast (axe)', async () => {
   const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   for (const width of [390, 1280]) {
     const { page, close } = await site.open(`/article/${ID}`, { width, colorScheme: 'dark', bypassCSP: true });
-    await page.locator('.ranked__item').first().waitFor();
+    await page.locator('.ranked__item a').first().waitFor();
     await page.waitForTimeout(300);
     await page.addScriptTag({ path: axe });
     const result = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2aa', 'wcag21aa'] } }));

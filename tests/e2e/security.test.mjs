@@ -45,7 +45,7 @@ test('the site runs under its policy with no violation', async () => {
   const { page, problems, cspViolations, close } = await site.open('/article/1065', { width: 1280, height: 900 });
   await page.locator('h1.article__title').waitFor();
   await page.locator('.carousel__slide img').first().waitFor();
-  await page.locator('.ranked__item').first().waitFor();
+  await page.locator('.ranked__item a').first().waitFor();
   assert.deepEqual(await cspViolations(), []);
   assert.deepEqual(problems, []);
   await close();
@@ -57,7 +57,7 @@ test('hostile text is shown as text and runs nothing, on every part of the page'
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.locator('h1.article__title').waitFor();
-    await page.locator('.ranked__item').first().waitFor();
+    await page.locator('.ranked__item a').first().waitFor();
     await page.locator('.weather__city').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(500);
 

@@ -3,7 +3,7 @@
 // purpose: tests set a fault per API path to see how the page copes.
 //
 //   node tests/e2e/server.mjs [port] [dist]      serve by hand (default 8090, ./dist)
-//   import { startServer } from './server.mjs'   in tests: { url, faults, requests, close }
+//   import { startServer } from './server.mjs'   in tests: { url, faults, delays, requests, close }
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ const TYPES = {
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8', '.webp': 'image/webp', '.svg': 'image/svg+xml',
   '.png': 'image/png', '.jpg': 'image/jpeg', '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** What a faulty API can do, by name: tests put one of these in `faults` for a path. */
@@ -41,11 +42,18 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
   const root = path.resolve(dist);
   const faults = new Map(); // '/api/articles/1065.json' -> fault name or a function (res, req)
   const requests = []; // every request path, in order, for counting fetches
+  const delays = new Map(); // '/api/weather.json' -> milliseconds to wait before answering
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const pathname = decodeURIComponent(url.pathname);
     requests.push(pathname);
+    const delay = delays.get(pathname);
+    if (delay) setTimeout(() => handle(req, res, pathname), delay).unref();
+    else handle(req, res, pathname);
+  });
+
+  function handle(req, res, pathname) {
     const fault = faults.get(pathname);
     if (fault) {
       return typeof fault === 'function' ? fault(res, req) : FAULTS[fault](res);
@@ -61,7 +69,7 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
       }
       serveFile(res, path.join(root, 'index.html'), req);
     });
-  });
+  }
 
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
@@ -69,6 +77,7 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
       resolve({
         url: `http://127.0.0.1:${bound}`,
         faults,
+        delays,
         requests,
         close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
       });

@@ -40,7 +40,7 @@ test(`${NAVIGATIONS} navigations leave no growing heap, DOM or timers`, { timeou
   const { page, problems, close } = await site.open('/article/1065', { width: 1280, height: 900 });
   await page.addInitScript(countTimers);
   await page.reload();
-  await page.locator('.ranked__item').first().waitFor();
+  await page.locator('.ranked__item a').first().waitFor();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
 

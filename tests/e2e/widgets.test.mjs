@@ -122,7 +122,7 @@ test('moving between articles fetches the shared data only once', async () => {
   // what the page loaded before it was in control once more to keep it, is left out here.
   const { page, problems, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900, serviceWorkers: 'block' });
   await page.locator('h1.article__title').waitFor();
-  await page.locator('.ranked__item').first().waitFor();
+  await page.locator('.ranked__item a').first().waitFor();
   // Two in-app moves: a most-viewed link, then a related article.
   await page.locator('[role=tabpanel]:not([hidden]) .ranked__item a:not([aria-current])').first().click();
   await page.waitForFunction((title) => document.querySelector('h1.article__title')?.textContent !== title, article.title);
