@@ -162,3 +162,12 @@ test('the skip link moves focus to the main content', async () => {
   assert.equal(path(page), '/article/1065');
   await close();
 });
+
+test('crawlers find a robots.txt that lets them in, not the app shell', async () => {
+  const response = await fetch(`${site.server.url}/robots.txt`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^text\/plain/);
+  const text = await response.text();
+  assert.match(text, /^User-agent: \*$/m);
+  assert.doesNotMatch(text, /<html|Disallow: \/\s*$/mi);
+});
