@@ -1,6 +1,6 @@
 // Prints the size of what a reader downloads to start the app: wasm, JS and CSS in dist/,
 // raw, gzip (level 9) and brotli (quality 11), and saves them as JSON for comparison.
-//   node scripts/size-report.mjs [dist] [out.json]
+//   node bench/sizes.mjs [dist] [out.json]
 
 import fs from 'node:fs';
 import path from 'node:path';

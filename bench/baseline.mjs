@@ -1,0 +1,78 @@
+// The baseline the app is measured against: the same article as a plain static HTML page,
+// written from the same JSON with the same markup classes and the same CSS file, and no
+// script at all. Nothing can show that article sooner, so it is the lower bound.
+//   import { writeBaseline } from './baseline.mjs'
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+const escape = (text) => String(text)
+  .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+  .replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+
+/** `2026-11-24T06:30:00+09:00` as Korean readers see it: `2026.11.24 06:30` (KST). */
+function koreanTime(rfc3339) {
+  const kst = new Date(Date.parse(rfc3339) + 9 * 3600 * 1000);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${kst.getUTCFullYear()}.${two(kst.getUTCMonth() + 1)}.${two(kst.getUTCDate())} ${two(kst.getUTCHours())}:${two(kst.getUTCMinutes())}`;
+}
+
+function image(img, sizes) {
+  const srcset = (img.srcset || []).map((s) => `${escape(s.src)} ${s.width}w`).join(', ');
+  return `<img src="${escape(img.src)}"${srcset ? ` srcset="${srcset}" sizes="${sizes}"` : ''} alt="${escape(img.alt || '')}" width="${img.width}" height="${img.height}" loading="lazy" decoding="async">`;
+}
+
+function block(b) {
+  switch (b.type) {
+    case 'paragraph': return `<p>${escape(b.text)}</p>`;
+    case 'heading': return `<h2 class="article-body__heading">${escape(b.text)}</h2>`;
+    case 'quote': return `<figure class="article-body__quote"><blockquote><p>${escape(b.text)}</p></blockquote>${b.cite ? `<figcaption>— <cite>${escape(b.cite)}</cite></figcaption>` : ''}</figure>`;
+    case 'image': return `<figure class="article-body__photo">${image(b.image, '(min-width: 1024px) 680px, 100vw')}${b.caption ? `<figcaption>${escape(b.caption)}</figcaption>` : ''}</figure>`;
+    case 'list': return `<ul class="article-body__list">${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
+    default: return '';
+  }
+}
+
+function page(site, article, css) {
+  const time = (label, at) => `<span class="byline__time">${label} <time datetime="${escape(at)}">${koreanTime(at)}</time></span>`;
+  const footer = site.footer || {};
+  return `<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(article.title)} - ${escape(site.name)}</title>
+<link rel="stylesheet" href="/${css}">
+</head>
+<body>
+<header class="site-header"><div class="site-header__inner"><a href="/" class="site-header__brand"><span class="site-header__name">${escape(site.name)}</span></a><p class="site-header__tagline">${escape(site.tagline || '')}</p></div>
+<nav class="section-menu" aria-label="섹션"><ul class="section-menu__list">${site.sections.map((s) => `<li><a href="/section/${escape(s.slug)}">${escape(s.name)}</a></li>`).join('')}</ul></nav></header>
+<main class="site-main" id="main"><div class="page-grid"><div class="page-grid__main"><article class="article">
+<header class="article__header"><p class="article__section"><a href="/section/${escape(article.section.slug)}">${escape(article.section.name)}</a></p>
+<h1 class="article__title">${escape(article.title)}</h1>
+<div class="article__subtitles">${(article.subtitles || []).map((s) => `<p>${escape(s)}</p>`).join('')}</div>
+<div class="byline"><p class="byline__who"><span class="byline__outlet">${escape(article.byline.outlet)}</span><span class="byline__reporter">${escape(article.byline.reporter)} 기자</span>${article.byline.email ? `<a class="byline__email" href="mailto:${escape(article.byline.email)}">${escape(article.byline.email)}</a>` : ''}</p>
+<p class="byline__times">${time('입력', article.published_at)}${article.updated_at ? time('수정', article.updated_at) : ''}</p></div></header>
+<div class="article-body">${article.body.map(block).join('')}</div>
+<ul class="article__tags" aria-label="태그">${(article.tags || []).map((t) => `<li>#${escape(t)}</li>`).join('')}</ul>
+</article></div></div></main>
+<footer class="site-footer"><div class="site-footer__inner"><p class="site-footer__name">${escape(site.name)}</p><p class="site-footer__copyright">${escape(footer.copyright || '')}</p></div></footer>
+</body>
+</html>
+`;
+}
+
+/**
+ * Writes `baseline/article-<id>.html` into `dir` (a copy of dist/), using the CSS file the
+ * app's index.html links, and returns the page's path on the server.
+ */
+export function writeBaseline(dir, id) {
+  const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const css = /href="\/?([^"]+\.css)"/.exec(index)?.[1];
+  if (!css) throw new Error('no stylesheet linked from index.html');
+  const site = JSON.parse(fs.readFileSync(path.join(dir, 'api/site.json'), 'utf8'));
+  const article = JSON.parse(fs.readFileSync(path.join(dir, `api/articles/${id}.json`), 'utf8'));
+  fs.mkdirSync(path.join(dir, 'baseline'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'baseline', `article-${id}.html`), page(site, article, css));
+  return `/baseline/article-${id}.html`;
+}

@@ -1,0 +1,103 @@
+// Render timings of the built site against its plain-HTML baseline, as a reader on a cheap
+// phone would see them: cold loads of one article under 4x CPU throttling and a fast-3G
+// network (1.6 Mbit/s, 150 ms RTT), app and baseline runs alternating, a fresh profile each
+// run, both served compressed by the same server. Prints medians and the app/baseline ratio
+// and saves target/bench/render.json. A benchmark: it asserts nothing.
+//   node bench/render.mjs [runs] [article id]
+
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+import { writeBaseline } from './baseline.mjs';
+
+const RUNS = Number(process.argv[2] || 7);
+const ID = process.argv[3] || '1065';
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const METRICS = ['headline', 'fcp', 'lcp', 'cls', 'bytes'];
+
+// Records when the headline appears, and the LCP and CLS the page reports.
+function observe() {
+  window.__bench = { headline: null, lcp: 0, cls: 0 };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('h1.article__title')) {
+      window.__bench.headline = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.lcp = entry.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+async function load(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(observe);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench.headline !== null, null, { timeout: 60000 });
+  await page.waitForTimeout(1500); // let late paints and shifts be reported
+  const result = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const bytes = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .reduce((sum, entry) => sum + (entry.transferSize || 0), 0);
+    return { headline: window.__bench.headline, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, bytes };
+  });
+  await context.close();
+  return result;
+}
+
+// The app and the baseline from one directory, so one server serves both the same way.
+const SITE = 'target/bench/site';
+fs.rmSync(SITE, { recursive: true, force: true });
+fs.cpSync('dist', SITE, { recursive: true });
+const baselinePath = writeBaseline(SITE, ID);
+const appPath = `/article/${ID}`;
+
+const server = await startServer({ dist: SITE });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const runs = { app: [], baseline: [] };
+for (let i = 0; i < RUNS; i++) {
+  runs.app.push(await load(browser, server.url + appPath));
+  runs.baseline.push(await load(browser, server.url + baselinePath));
+}
+await browser.close();
+await server.close();
+
+const summarise = (list) => Object.fromEntries(METRICS.map((key) => [key, median(list.map((r) => r[key]))]));
+const app = summarise(runs.app);
+const baseline = summarise(runs.baseline);
+const ratio = Object.fromEntries(METRICS.map((key) => [key, baseline[key] ? app[key] / baseline[key] : null]));
+
+const show = {
+  headline: ['headline in DOM', (v) => `${v.toFixed(0)} ms`],
+  fcp: ['FCP', (v) => `${v.toFixed(0)} ms`],
+  lcp: ['LCP', (v) => `${v.toFixed(0)} ms`],
+  cls: ['CLS', (v) => v.toFixed(4)],
+  bytes: ['transferred', (v) => `${(v / 1024).toFixed(1)} KB`],
+};
+console.log(`${appPath} vs ${baselinePath}: ${RUNS} cold loads each, alternating, 390 px, 4x CPU, fast 3G (medians)`);
+console.log(`${''.padEnd(18)}${'app'.padStart(12)}${'baseline'.padStart(12)}${'app/base'.padStart(10)}`);
+for (const key of METRICS) {
+  const [label, format] = show[key];
+  const r = ratio[key] === null ? '–' : `${ratio[key].toFixed(2)}×`;
+  console.log(`${label.padEnd(18)}${format(app[key]).padStart(12)}${format(baseline[key]).padStart(12)}${r.padStart(10)}`);
+}
+fs.mkdirSync('target/bench', { recursive: true });
+fs.writeFileSync('target/bench/render.json', JSON.stringify({
+  when: new Date().toISOString(), app: appPath, baseline: baselinePath, runs: RUNS,
+  network: NETWORK, cpuThrottling: 4, medians: { app, baseline }, ratio, all: runs,
+}, null, 2));
+console.log('saved target/bench/render.json');
