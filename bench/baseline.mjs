@@ -68,7 +68,7 @@ function page(site, article, css) {
  */
 export function writeBaseline(dir, id) {
   const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const css = /href="\/?([^"]+\.css)"/.exec(index)?.[1];
+  const css = /href="?\/?([^"\s>]+\.css)/.exec(index)?.[1]; // minified HTML drops quotes
   if (!css) throw new Error('no stylesheet linked from index.html');
   const site = JSON.parse(fs.readFileSync(path.join(dir, 'api/site.json'), 'utf8'));
   const article = JSON.parse(fs.readFileSync(path.join(dir, `api/articles/${id}.json`), 'utf8'));

@@ -70,10 +70,46 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// The article request `index.html` started before the wasm loaded, if it is for `url`: the
+/// fetch promise and its `AbortController`. The first article fetch empties the slot, so a
+/// request for another article is aborted and an old response is never used later.
+fn take_early_request(url: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__newsEarly");
+    let early = js_sys::Reflect::get(&window, &key).ok()?;
+    if early.is_undefined() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let field = |name: &str| js_sys::Reflect::get(&early, &wasm_bindgen::JsValue::from_str(name));
+    let controller = field("controller")
+        .ok()?
+        .dyn_into::<web_sys::AbortController>()
+        .ok()?;
+    if field("url").ok()?.as_string().as_deref() != Some(url) {
+        controller.abort();
+        return None;
+    }
+    let response = field("response").ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    Some((response, controller))
+}
+
 /// GETs `path` under the API base and decodes it as `T`.
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    get_json_from(path, None).await
+}
+
+/// As [`get_json`], taking over a request already under way when there is one.
+async fn get_json_from<T: DeserializeOwned>(
+    path: &str,
+    early: Option<(js_sys::Promise, web_sys::AbortController)>,
+) -> Result<T, ApiError> {
     let url = config::api_url(path);
-    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let controller = match &early {
+        Some((_, controller)) => controller.clone(),
+        None => web_sys::AbortController::new().map_err(|_| ApiError::Network)?,
+    };
     let signal = controller.signal();
     let guard = Rc::new(AbortOnDrop(controller));
     let timed_out = Rc::new(Cell::new(false));
@@ -85,19 +121,28 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
             guard.0.abort();
         })
     };
-    let failed = |_: gloo_net::Error| {
+    let lost = || {
         if timed_out.get() {
             ApiError::Timeout
         } else {
             ApiError::Network
         }
     };
+    let failed = |_: gloo_net::Error| lost();
 
-    let response = gloo_net::http::Request::get(&url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(failed)?;
+    let response = match early {
+        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response)
+            .await
+            .ok()
+            .and_then(|raw| wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(raw).ok())
+            .map(gloo_net::http::Response::from)
+            .ok_or_else(lost)?,
+        None => gloo_net::http::Request::get(&url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(failed)?,
+    };
     if let Some(error) = status_error(response.status()) {
         return Err(error);
     }
@@ -133,7 +178,9 @@ pub async fn fetch_article(id: &str) -> Result<Article, ApiError> {
     if !is_path_segment(id) {
         return Err(ApiError::NotFound);
     }
-    get_json(&paths::article(id)).await
+    let path = paths::article(id);
+    let early = take_early_request(&config::api_url(&path));
+    get_json_from(&path, early).await
 }
 
 /// `most-viewed.json`

@@ -113,24 +113,3 @@ test('moving from the front page to an article does not reload the page', async 
   await close();
 });
 
-test('a cold article load fetches its JSON once, started before the wasm runs', async () => {
-  const before = site.server.requests.length;
-  // Without the service worker, which fetches what a page read once more, to keep it offline.
-  const { page, problems, close } = await site.open(`/article/${ID}`, { serviceWorkers: 'block' });
-  await page.locator('h1.article__title').waitFor();
-  const preload = page.locator(`link[rel="preload"][as="fetch"][href="${ARTICLE_API}"]`);
-  assert.equal(await preload.count(), 1);
-  const fetched = site.server.requests.slice(before).filter((path) => path === ARTICLE_API);
-  assert.equal(fetched.length, 1, 'the app reuses the preloaded response');
-  assert.deepEqual(problems, []);
-  await close();
-});
-
-test('only a plain article id is preloaded', async () => {
-  for (const path of ['/article/..%2Fsite', '/article/%ED%95%9C', '/section/gyeonggi']) {
-    const { page, close } = await site.open(path);
-    await page.locator('main h1').first().waitFor();
-    assert.equal(await page.locator('link[rel="preload"][href*="/api/"]').count(), 0, path);
-    await close();
-  }
-});
