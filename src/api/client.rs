@@ -131,12 +131,17 @@ async fn get_json_from<T: DeserializeOwned>(
     let failed = |_: gloo_net::Error| lost();
 
     let response = match early {
-        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response)
-            .await
-            .ok()
-            .and_then(|raw| wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(raw).ok())
-            .map(gloo_net::http::Response::from)
-            .ok_or_else(lost)?,
+        // The response is often there already. Yield first, so drawing the article is a task
+        // of its own rather than part of the app's start, and the page answers input between.
+        Some((response, _)) => {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            wasm_bindgen_futures::JsFuture::from(response)
+                .await
+                .ok()
+                .and_then(|raw| wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(raw).ok())
+                .map(gloo_net::http::Response::from)
+                .ok_or_else(lost)?
+        }
         None => gloo_net::http::Request::get(&url)
             .abort_signal(Some(&signal))
             .send()
