@@ -14,6 +14,15 @@ pub fn api_base() -> &'static str {
         .get_or_init(|| read_meta("news-api-base").unwrap_or_else(|| DEFAULT_API_BASE.to_owned()))
 }
 
+/// The paper's name from `<meta name="application-name">`, for the header until `site.json`
+/// has loaded (the boot shell in `index.html` shows the same).
+pub fn site_name() -> Option<&'static str> {
+    static SITE_NAME: OnceLock<Option<String>> = OnceLock::new();
+    SITE_NAME
+        .get_or_init(|| read_meta("application-name"))
+        .as_deref()
+}
+
 /// The full URL of an endpoint path under the configured base.
 pub fn api_url(path: &str) -> String {
     join_url(api_base(), path)

@@ -4,6 +4,7 @@ use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::picture::Picture;
 use crate::components::weather_strip::WeatherStrip;
+use crate::config;
 use crate::format::encode_path_segment;
 use crate::preferences::{set_theme, theme, Theme};
 use crate::shared::SharedData;
@@ -22,7 +23,8 @@ pub fn Header() -> impl IntoView {
             Some(logo) => view! { <Picture image=logo priority=true/> }.into_any(),
             None => view! { <span class="site-header__name">{site.name}</span> }.into_any(),
         },
-        _ => view! { <span class="site-header__name">"홈"</span> }.into_any(),
+        _ => view! { <span class="site-header__name">{config::site_name().unwrap_or("홈")}</span> }
+            .into_any(),
     };
     let tagline = move || {
         site.get()
@@ -32,7 +34,7 @@ pub fn Header() -> impl IntoView {
     };
     let menu = move || match site.get() {
         None => {
-            view! { <p class="section-menu__loading">"메뉴를 불러오는 중입니다"</p> }.into_any()
+            view! { <li class="section-menu__loading">"메뉴를 불러오는 중입니다"</li> }.into_any()
         }
         Some(Ok(site)) => site
             .sections

@@ -31,6 +31,7 @@ for (const width of [390, 800, 1280]) {
     await early.waitFor();
     assert.equal(await early.textContent(), article.title);
     assert.equal(await boot.page.locator('.boot .article__section').textContent(), article.section.name);
+    assert.equal(await boot.page.locator('.boot .site-header__name').textContent(), '한가람일보');
     const bootBox = await early.boundingBox();
     assert.deepEqual(await boot.cspViolations(), []);
     await boot.close();
@@ -45,6 +46,8 @@ for (const width of [390, 800, 1280]) {
       assert.ok(Math.abs(appBox.y - bootBox.y) < 0.5 && Math.abs(appBox.x - bootBox.x) < 0.5,
         `boot headline at ${JSON.stringify(bootBox)}, app headline at ${JSON.stringify(appBox)}`);
       assert.equal(await page.locator('.boot').count(), 0);
+      // Before site.json, the app names the paper from the same meta tag as the shell.
+      assert.equal(await page.locator('.site-header__name').textContent(), '한가람일보');
       assert.deepEqual(problems, []);
       await close();
     } finally {
