@@ -1,7 +1,7 @@
 //! The router, the page frame and the data shared by every page.
 
 use crate::components::footer::Footer;
-use crate::components::header::Header;
+use crate::components::header::{CurrentSection, Header};
 use crate::navigation::{use_page_navigation, SkipLink};
 use crate::offline::{register_service_worker, OfflineNotice};
 use crate::pages::article::ArticlePage;
@@ -21,6 +21,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    CurrentSection::provide();
     let shared = SharedData::provide();
     register_service_worker(shared);
     view! {

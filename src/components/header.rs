@@ -32,6 +32,8 @@ pub fn Header() -> impl IntoView {
             .and_then(|site| site.tagline)
             .map(|tagline| view! { <p class="site-header__tagline">{tagline}</p> })
     };
+    let location = use_location();
+    let current_section = CurrentSection::get();
     let menu = move || match site.get() {
         None => {
             view! { <li class="section-menu__loading">"메뉴를 불러오는 중입니다"</li> }.into_any()
@@ -41,7 +43,21 @@ pub fn Header() -> impl IntoView {
             .into_iter()
             .map(|section| {
                 let href = format!("/section/{}", encode_path_segment(&section.slug));
-                view! { <li><A href=href>{section.name}</A></li> }
+                // "page" on the section's own pages; "true" on an article of that section.
+                // A plain link: the router takes over clicks on every same-site link.
+                let current = {
+                    let href = href.clone();
+                    move || {
+                        if location.pathname.get() == href {
+                            Some("page")
+                        } else if current_section.is(&section.slug) {
+                            Some("true")
+                        } else {
+                            None
+                        }
+                    }
+                };
+                view! { <li><a href=href aria-current=current>{section.name}</a></li> }
             })
             .collect_view()
             .into_any(),
@@ -52,7 +68,6 @@ pub fn Header() -> impl IntoView {
     };
     // On phones the menu folds behind a button; it closes again when the reader moves on.
     let menu_open = RwSignal::new(false);
-    let location = use_location();
     Effect::new(move |_| {
         // `get`, not `track`: a memo nobody has read does not reliably wake the effect.
         let _ = location.pathname.get();
@@ -105,5 +120,34 @@ fn ThemeToggle() -> impl IntoView {
             <span aria-hidden="true">{move || if dark.get() { "☀ " } else { "☾ " }}</span>
             "다크 모드"
         </button>
+    }
+}
+
+/// The section of the article being read, so the menu can mark it: set by the article page,
+/// cleared when it goes.
+#[derive(Clone, Copy)]
+pub struct CurrentSection(RwSignal<Option<String>>);
+
+impl CurrentSection {
+    /// Provides the (empty) current section to the components below.
+    pub fn provide() {
+        provide_context(Self(RwSignal::new(None)));
+    }
+
+    /// The one provided above this component.
+    pub fn get() -> Self {
+        expect_context()
+    }
+
+    /// Marks `slug` (or nothing) as the section being read.
+    pub fn set(self, slug: Option<String>) {
+        if self.0.get_untracked() != slug {
+            self.0.set(slug);
+        }
+    }
+
+    /// Whether `slug` is the section being read (reactive).
+    pub fn is(self, slug: &str) -> bool {
+        self.0.with(|current| current.as_deref() == Some(slug))
     }
 }

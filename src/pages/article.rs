@@ -9,6 +9,7 @@ use crate::components::article_list::ArticleList;
 use crate::components::banner_slot::BannerSlot;
 use crate::components::byline::Byline;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::header::CurrentSection;
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::{article_description, article_image, ArticleJsonLd, PageMeta};
 use crate::components::photo_carousel::PhotoCarousel;
@@ -31,6 +32,16 @@ pub fn ArticlePage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         async move { fetch_article(&id).await }
     });
+    // The menu marks the article's section while it is read.
+    let current_section = CurrentSection::get();
+    Effect::new(move |_| {
+        let slug = article.with(|loaded| match loaded {
+            Some(Ok(article)) => article.section.as_ref().map(|section| section.slug.clone()),
+            _ => None,
+        });
+        current_section.set(slug);
+    });
+    on_cleanup(move || current_section.set(None));
     let main = move || match article.get() {
         None => article_skeleton().into_any(),
         Some(Ok(article)) => article_view(article).into_any(),

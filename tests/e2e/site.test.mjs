@@ -171,3 +171,25 @@ test('crawlers find a robots.txt that lets them in, not the app shell', async ()
   assert.match(text, /^User-agent: \*$/m);
   assert.doesNotMatch(text, /<html|Disallow: \/\s*$/mi);
 });
+
+test('the menu marks the section of the article being read, and the section page itself', async () => {
+  const { page, problems, close } = await site.open('/article/1065', { width: 1280, height: 900 });
+  await page.locator('h1.article__title').waitFor();
+  const marked = page.locator('.section-menu a[aria-current]');
+  await page.locator('.section-menu a[aria-current="true"]').waitFor();
+  assert.deepEqual(await marked.allTextContents(), ['인천']);
+
+  await page.locator('.section-menu a', { hasText: '경기' }).click();
+  await page.waitForURL('**/section/gyeonggi');
+  await page.locator('.section-menu a[aria-current="page"]', { hasText: '경기' }).waitFor();
+  assert.deepEqual(await marked.allTextContents(), ['경기']);
+
+  await page.goBack();
+  await page.locator('h1.article__title').waitFor();
+  await page.locator('.section-menu a[aria-current="true"]', { hasText: '인천' }).waitFor();
+  await page.locator('.site-header__brand').click();
+  await page.locator('.lead-story').waitFor();
+  assert.deepEqual(await marked.allTextContents(), ['홈']);
+  assert.deepEqual(problems, []);
+  await close();
+});
