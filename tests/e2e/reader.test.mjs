@@ -75,6 +75,36 @@ test('share links need no script and carry the address and title', async () => {
   await close();
 });
 
+test("the device's share sheet is offered only where there is one, with title and address", async () => {
+  // A device without one (desktop Chromium on Linux has none; make sure of it).
+  const plain = await site.open(`/article/${ID}`, { init: () => { delete Navigator.prototype.share; } });
+  await plain.page.locator('.reader-tools__link').first().waitFor();
+  assert.equal(await plain.page.getByRole('button', { name: '공유', exact: true }).count(), 0);
+  await plain.close();
+
+  // A device with a share sheet: the first share goes through, the second is cancelled.
+  const withShare = () => {
+    window.__shared = [];
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      value(data) {
+        window.__shared.push({ title: data.title, url: data.url });
+        return window.__shared.length === 1 ? Promise.resolve() : Promise.reject(new DOMException('cancelled', 'AbortError'));
+      },
+    });
+  };
+  const { page, problems, close } = await site.open(`/article/${ID}`, { init: withShare });
+  const button = page.getByRole('button', { name: '공유', exact: true });
+  await button.click();
+  await button.click();
+  await page.waitForFunction(() => window.__shared.length === 2);
+  const expected = { title: article.title, url: `${site.server.url}/article/${ID}` };
+  assert.deepEqual(await page.evaluate(() => window.__shared), [expected, expected]);
+  await page.waitForTimeout(200);
+  assert.deepEqual(problems, [], 'a cancelled share is no error');
+  await close();
+});
+
 test('print shows the article alone: no menus, ads, widgets or carousel', async () => {
   const { page, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
   await page.locator('.banner-slot a').first().waitFor();
