@@ -44,7 +44,8 @@ self.addEventListener('message', (event) => {
       const cache = await caches.open(url.pathname.startsWith('/api/') ? DATA : MEDIA);
       if (await cache.match(url.href)) continue;
       try {
-        const response = await fetch(url.href);
+        // The page has just loaded it: the browser's HTTP cache has it, so no second download.
+        const response = await fetch(url.href, { cache: 'force-cache' });
         if (response.ok) await cache.put(url.href, response);
       } catch { /* offline already: nothing to keep */ }
     }

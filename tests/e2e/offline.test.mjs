@@ -31,6 +31,7 @@ test('an article read once opens again offline, with a notice', { timeout: 60000
     });
     navigator.serviceWorker.startMessages();
   };
+  const from = site.server.requests.length;
   const { page, problems, close } = await site.open(`/article/${ID}`, { width: 390, height: 844, init: listen });
   await page.locator('h1.article__title').waitFor();
   assert.equal(await page.locator('.offline-notice').count(), 0);
@@ -40,6 +41,9 @@ test('an article read once opens again offline, with a notice', { timeout: 60000
   const kept = [`/api/articles/${ID}.json`, ...['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/api/${n}.json`)];
   await page.waitForFunction(async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean), kept, { timeout: 10000 });
   await page.waitForFunction(async () => (await caches.keys()).includes('shell-v1') && (await (await caches.open('shell-v1')).keys()).length === 4);
+  // Kept from the browser's HTTP cache: the first visit downloaded each of them once.
+  const downloads = site.server.requests.slice(from);
+  for (const url of kept) assert.equal(downloads.filter((path) => path === url).length, 1, url);
 
   // No network at all: the browser offline, and the server gone.
   await page.context().setOffline(true);
