@@ -122,3 +122,11 @@ test('the boot shell cannot be focused or reached by screen readers', async () =
   assert.equal(await page.evaluate(() => document.activeElement?.closest('.boot') ?? null), null);
   await close();
 });
+
+test('without JavaScript the reader gets the Korean message, not an empty frame', async () => {
+  const { page, close } = await site.open(`/article/${ID}`, { javaScriptEnabled: false });
+  await page.locator('noscript, body').first().waitFor();
+  assert.equal(await page.locator('.boot').isVisible(), false);
+  assert.match(await page.locator('body').innerText(), /자바스크립트를 켜 주세요/);
+  await close();
+});

@@ -18,9 +18,9 @@ export async function startSite() {
   });
 
   /** Opens `path` in a fresh context; `problems` collects page errors and Rust panics. */
-  async function open(path, { width = 390, height = 844, colorScheme = 'light', bypassCSP = false, serviceWorkers = 'allow', init } = {}) {
+  async function open(path, { width = 390, height = 844, colorScheme = 'light', bypassCSP = false, serviceWorkers = 'allow', javaScriptEnabled = true, init } = {}) {
     const context = await browser.newContext({
-      viewport: { width, height }, locale: 'ko-KR', colorScheme, bypassCSP, serviceWorkers,
+      viewport: { width, height }, locale: 'ko-KR', colorScheme, bypassCSP, serviceWorkers, javaScriptEnabled,
     });
     const page = await context.newPage();
     const problems = [];
