@@ -70,9 +70,10 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// The article request `index.html` started before the wasm loaded, if it is for `url`: the
-/// fetch promise and its `AbortController`. The first article fetch empties the slot, so a
-/// request for another article is aborted and an old response is never used later.
+/// The request `index.html` started for the page's own data (the article, the front page, a
+/// section page) before the wasm loaded, if it is for `url`: the fetch promise and its
+/// `AbortController`. The first page fetch empties the slot, so a request for another address
+/// is aborted and an old response is never used later.
 fn take_early_request(url: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window()?;
@@ -98,6 +99,12 @@ fn take_early_request(url: &str) -> Option<(js_sys::Promise, web_sys::AbortContr
 /// GETs `path` under the API base and decodes it as `T`.
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     get_json_from(path, None).await
+}
+
+/// GETs a page's own data, taking over the request `index.html` started for it on a cold load.
+async fn get_page_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let early = take_early_request(&config::api_url(path));
+    get_json_from(path, early).await
 }
 
 /// As [`get_json`], taking over a request already under way when there is one.
@@ -167,7 +174,7 @@ pub async fn fetch_weather() -> Result<Weather, ApiError> {
 
 /// `home.json`
 pub async fn fetch_home() -> Result<Home, ApiError> {
-    get_json(paths::HOME).await
+    get_page_json(paths::HOME).await
 }
 
 /// `sections/{slug}/{page}.json`; a slug that is no single path segment is not found.
@@ -175,7 +182,7 @@ pub async fn fetch_section_page(slug: &str, page: u32) -> Result<SectionPage, Ap
     if !is_path_segment(slug) {
         return Err(ApiError::NotFound);
     }
-    get_json(&paths::section_page(slug, page)).await
+    get_page_json(&paths::section_page(slug, page)).await
 }
 
 /// `articles/{id}.json`; an id that is no single path segment (`../site`) is not found.
@@ -183,9 +190,7 @@ pub async fn fetch_article(id: &str) -> Result<Article, ApiError> {
     if !is_path_segment(id) {
         return Err(ApiError::NotFound);
     }
-    let path = paths::article(id);
-    let early = take_early_request(&config::api_url(&path));
-    get_json_from(&path, early).await
+    get_page_json(&paths::article(id)).await
 }
 
 /// `most-viewed.json`

@@ -56,16 +56,22 @@ for (const width of [390, 800, 1280]) {
   });
 }
 
-test('the app takes over the early request: the article is fetched once', async () => {
-  const from = site.server.requests.length;
-  const { page, problems, close } = await site.open(`/article/${ID}`, { serviceWorkers: 'block' });
-  await page.locator('main h1.article__title').waitFor();
-  assert.equal(await page.locator('.boot').count(), 0);
-  assert.equal(await page.evaluate(() => window.__newsEarly), undefined, 'the app took the request');
-  const fetched = site.server.requests.slice(from).filter((path) => path === ARTICLE_API);
-  assert.equal(fetched.length, 1);
-  assert.deepEqual(problems, []);
-  await close();
+test('the app takes over the early request: the page data is fetched once', async () => {
+  for (const [path, ready, api] of [
+    [`/article/${ID}`, 'main h1.article__title', ARTICLE_API],
+    ['/', '.lead-story', '/api/home.json'],
+    ['/section/gyeonggi?page=2', '.section-page .article-list__item', '/api/sections/gyeonggi/2.json'],
+  ]) {
+    const from = site.server.requests.length;
+    const { page, problems, close } = await site.open(path, { serviceWorkers: 'block' });
+    await page.locator(ready).first().waitFor();
+    assert.equal(await page.locator('.boot').count(), 0, path);
+    assert.equal(await page.evaluate(() => window.__newsEarly), undefined, `the app took the request for ${path}`);
+    const fetched = site.server.requests.slice(from).filter((p) => p === api);
+    assert.equal(fetched.length, 1, path);
+    assert.deepEqual(problems, []);
+    await close();
+  }
 });
 
 test('other pages lose the boot shell as soon as the app draws them', async () => {
@@ -78,9 +84,14 @@ test('other pages lose the boot shell as soon as the app draws them', async () =
   }
 });
 
-test('only a plain article id starts an early request', async () => {
-  const seen = () => document.addEventListener('DOMContentLoaded', () => { window.__earlyAtLoad = Boolean(window.__newsEarly); });
-  for (const [path, expected] of [[`/article/${ID}`, true], ['/article/..%2Fsite', false], ['/article/%ED%95%9C', false], ['/article/1065/x', false], ['/section/gyeonggi', false]]) {
+test('only plain page addresses start an early request', async () => {
+  const seen = () => document.addEventListener('DOMContentLoaded', () => { window.__earlyAtLoad = window.__newsEarly?.url ?? null; });
+  for (const [path, expected] of [
+    [`/article/${ID}`, ARTICLE_API], ['/', '/api/home.json'],
+    ['/section/gyeonggi', '/api/sections/gyeonggi/1.json'], ['/section/gyeonggi?page=2', '/api/sections/gyeonggi/2.json'],
+    ['/section/gyeonggi?page=02', null], ['/section/gyeonggi?page=-1', null],
+    ['/article/..%2Fsite', null], ['/article/%ED%95%9C', null], ['/article/1065/x', null], ['/photo', null],
+  ]) {
     const { page, close } = await site.open(path, { serviceWorkers: 'block', init: seen });
     await page.locator('main h1').first().waitFor();
     assert.equal(await page.evaluate(() => window.__earlyAtLoad), expected, path);
