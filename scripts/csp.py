@@ -2,6 +2,9 @@
 """Trunk post-build hook: gives the built index.html its Content-Security-Policy and copies it
 to 404.html (for static hosts that serve that file for unknown paths).
 
+In release builds it first has scripts/minify-glue.mjs minify the JS glue (Trunk's minifier
+fails on it) and renew that file's integrity attribute.
+
 Trunk starts the app with an inline <script type="module">. The policy allows exactly the
 inline scripts Trunk wrote, by their SHA-256, and never 'unsafe-inline'. In debug builds it
 also allows the WebSocket of `trunk serve`'s live reload.
@@ -10,6 +13,7 @@ import base64
 import hashlib
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -40,6 +44,10 @@ def policy(hashes):
 
 
 def main():
+    if RELEASE:
+        # First the JS glue is minified and its integrity renewed, so the policy sees the
+        # final index.html.
+        subprocess.run(["node", str(Path(__file__).with_name("minify-glue.mjs")), str(STAGING)], check=True)
     index = STAGING / "index.html"
     html = index.read_text(encoding="utf-8")
     hashes = [

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import { startSite } from './browser.mjs';
 import { hostile, PAYLOAD, LONG_PARAGRAPH } from './fixtures/hostile.mjs';
 
@@ -39,6 +40,21 @@ test('index.html and 404.html carry a strict Content-Security-Policy', () => {
     // The policy comes before every script it governs.
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
   }
+});
+
+test('every script and stylesheet Trunk links carries an integrity that matches the file', () => {
+  const html = fs.readFileSync('dist/index.html', 'utf8');
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => /integrity=/.test(tag));
+  assert.ok(links.length >= 3, 'css, js glue and wasm are linked with integrity');
+  for (const tag of links) {
+    const href = tag.match(/href="?\/([^"\s>]+)/)[1];
+    const integrity = tag.match(/integrity="?(sha384-[A-Za-z0-9+/=]+)/)[1];
+    const actual = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(`dist/${href}`)).digest('base64')}`;
+    assert.equal(integrity, actual, href);
+  }
+  // The JS glue ships minified (scripts/minify-glue.mjs): no indented lines are left.
+  const glue = fs.readdirSync('dist').find((f) => /^news-front-[0-9a-f]+\.js$/.test(f));
+  assert.doesNotMatch(fs.readFileSync(`dist/${glue}`, 'utf8'), /\n {4}/);
 });
 
 test('the site runs under its policy with no violation', async () => {
