@@ -98,21 +98,22 @@ fn take_early_request(url: &str) -> Option<(js_sys::Promise, web_sys::AbortContr
 
 /// GETs `path` under the API base and decodes it as `T`.
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    get_json_from(path, None).await
+    get_json_from(path, false).await
 }
 
 /// GETs a page's own data, taking over the request `index.html` started for it on a cold load.
 async fn get_page_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let early = take_early_request(&config::api_url(path));
-    get_json_from(path, early).await
+    get_json_from(path, true).await
 }
 
-/// As [`get_json`], taking over a request already under way when there is one.
-async fn get_json_from<T: DeserializeOwned>(
-    path: &str,
-    early: Option<(js_sys::Promise, web_sys::AbortController)>,
-) -> Result<T, ApiError> {
+/// GETs `path`; with `page_data`, takes over the early request for it when there is one.
+async fn get_json_from<T: DeserializeOwned>(path: &str, page_data: bool) -> Result<T, ApiError> {
     let url = config::api_url(path);
+    let early = if page_data {
+        take_early_request(&url)
+    } else {
+        None
+    };
     let controller = match &early {
         Some((_, controller)) => controller.clone(),
         None => web_sys::AbortController::new().map_err(|_| ApiError::Network)?,
