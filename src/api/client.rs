@@ -23,9 +23,12 @@ pub const TIMEOUT_MS: u32 = 10_000;
 /// lenient lists in the models read through `Value` anyway, so this way each model has one
 /// deserializer in the wasm instead of two.
 pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    let value: serde_json::Value =
-        serde_json::from_str(body).map_err(|err| ApiError::Decode(err.to_string()))?;
-    T::deserialize(value).map_err(|err| ApiError::Decode(err.to_string()))
+    decode_value(parse(body)?)
+}
+
+/// Parses a response body as JSON, without reading any model from it yet.
+fn parse(body: &str) -> Result<serde_json::Value, ApiError> {
+    serde_json::from_str(body).map_err(|err| ApiError::Decode(err.to_string()))
 }
 
 /// Maps an HTTP status to the error it stands for, or `None` for success.
@@ -98,16 +101,23 @@ fn take_early_request(url: &str) -> Option<(js_sys::Promise, web_sys::AbortContr
 
 /// GETs `path` under the API base and decodes it as `T`.
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    get_json_from(path, false).await
+    decode_value(get_value(path, false).await?)
 }
 
 /// GETs a page's own data, taking over the request `index.html` started for it on a cold load.
 async fn get_page_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    get_json_from(path, true).await
+    decode_value(get_value(path, true).await?)
 }
 
-/// GETs `path`; with `page_data`, takes over the early request for it when there is one.
-async fn get_json_from<T: DeserializeOwned>(path: &str, page_data: bool) -> Result<T, ApiError> {
+/// Reads a model from an already parsed body.
+fn decode_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    T::deserialize(value).map_err(|err| ApiError::Decode(err.to_string()))
+}
+
+/// GETs `path` and parses the body as JSON; with `page_data`, takes over the early request for
+/// it when there is one. Not generic over the model, so the wasm holds this request code once
+/// rather than once per endpoint.
+async fn get_value(path: &str, page_data: bool) -> Result<serde_json::Value, ApiError> {
     let url = config::api_url(path);
     let early = if page_data {
         take_early_request(&url)
@@ -160,7 +170,7 @@ async fn get_json_from<T: DeserializeOwned>(path: &str, page_data: bool) -> Resu
         return Err(error);
     }
     let body = response.text().await.map_err(failed)?;
-    decode(&body)
+    parse(&body)
 }
 
 /// `site.json`
