@@ -1,6 +1,11 @@
-// The baseline the app is measured against: the same article as a plain static HTML page,
-// written from the same JSON with the same markup classes and the same CSS file, and no
-// script at all. Nothing can show that article sooner, so it is the lower bound.
+// The baselines the app is measured against, written from the same JSON with the same markup
+// classes and the same CSS file:
+// - the plain static page: the article in the HTML, no script at all. Nothing can show that
+//   article sooner, so it is the lower bound of all.
+// - the fetched page: the same page without the article, and a few lines of inline script that
+//   fetch the article's JSON and write it in (with the same renderer, run in the browser). It
+//   is the lower bound for any page that gets its article from the API after the HTML, as the
+//   app on a static host must: the HTML, then one more round trip.
 //   import { writeBaseline } from './baseline.mjs'
 
 import fs from 'node:fs';
@@ -33,21 +38,9 @@ function block(b) {
   }
 }
 
-function page(site, article, css) {
+function articleHtml(article) {
   const time = (label, at) => `<span class="byline__time">${label} <time datetime="${escape(at)}">${koreanTime(at)}</time></span>`;
-  const footer = site.footer || {};
-  return `<!DOCTYPE html>
-<html lang="ko">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(article.title)} - ${escape(site.name)}</title>
-<link rel="stylesheet" href="/${css}">
-</head>
-<body>
-<header class="site-header"><div class="site-header__inner"><a href="/" class="site-header__brand"><span class="site-header__name">${escape(site.name)}</span></a><p class="site-header__tagline">${escape(site.tagline || '')}</p></div>
-<nav class="section-menu" aria-label="섹션"><ul class="section-menu__list">${site.sections.map((s) => `<li><a href="/section/${escape(s.slug)}">${escape(s.name)}</a></li>`).join('')}</ul></nav></header>
-<main class="site-main" id="main"><div class="page-grid"><div class="page-grid__main"><article class="article">
+  return `<article class="article">
 <header class="article__header"><p class="article__section"><a href="/section/${escape(article.section.slug)}">${escape(article.section.name)}</a></p>
 <h1 class="article__title">${escape(article.title)}</h1>
 <div class="article__subtitles">${(article.subtitles || []).map((s) => `<p>${escape(s)}</p>`).join('')}</div>
@@ -55,7 +48,40 @@ function page(site, article, css) {
 <p class="byline__times">${time('입력', article.published_at)}${article.updated_at ? time('수정', article.updated_at) : ''}</p></div></header>
 <div class="article-body">${article.body.map(block).join('')}</div>
 <ul class="article__tags" aria-label="태그">${(article.tags || []).map((t) => `<li>#${escape(t)}</li>`).join('')}</ul>
-</article></div></div></main>
+</article>`;
+}
+
+// The fetched page's script: the renderer above, run on the JSON once it arrives.
+const fetchScript = (url) => `(function () {
+var escape = ${escape};
+${koreanTime}
+${image}
+${block}
+${articleHtml}
+var article = fetch(${JSON.stringify(url)}).then(function (r) { return r.json(); });
+var ready = new Promise(function (done) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', done); else done();
+});
+Promise.all([article, ready]).then(function (both) {
+  document.querySelector('.page-grid__main').innerHTML = articleHtml(both[0]);
+});
+})();`;
+
+function page(site, article, css, fetchUrl) {
+  const footer = site.footer || {};
+  return `<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(article.title)} - ${escape(site.name)}</title>
+${fetchUrl ? `<script>${fetchScript(fetchUrl)}</script>` /* before the stylesheet, which would hold it back */ : ''}
+<link rel="stylesheet" href="/${css}">
+</head>
+<body>
+<header class="site-header"><div class="site-header__inner"><a href="/" class="site-header__brand"><span class="site-header__name">${escape(site.name)}</span></a><p class="site-header__tagline">${escape(site.tagline || '')}</p></div>
+<nav class="section-menu" aria-label="섹션"><ul class="section-menu__list">${site.sections.map((s) => `<li><a href="/section/${escape(s.slug)}">${escape(s.name)}</a></li>`).join('')}</ul></nav></header>
+<main class="site-main" id="main"><div class="page-grid"><div class="page-grid__main">${fetchUrl ? '' : articleHtml(article)}</div></div></main>
 <footer class="site-footer"><div class="site-footer__inner"><p class="site-footer__name">${escape(site.name)}</p><p class="site-footer__copyright">${escape(footer.copyright || '')}</p></div></footer>
 </body>
 </html>
@@ -63,8 +89,9 @@ function page(site, article, css) {
 }
 
 /**
- * Writes `baseline/article-<id>.html` into `dir` (a copy of dist/), using the CSS file the
- * app's index.html links, and returns the page's path on the server.
+ * Writes `baseline/article-<id>.html` and `baseline/article-<id>-fetched.html` into `dir` (a
+ * copy of dist/), using the CSS file the app's index.html links, and returns the pages' paths
+ * on the server.
  */
 export function writeBaseline(dir, id) {
   const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
@@ -73,6 +100,8 @@ export function writeBaseline(dir, id) {
   const site = JSON.parse(fs.readFileSync(path.join(dir, 'api/site.json'), 'utf8'));
   const article = JSON.parse(fs.readFileSync(path.join(dir, `api/articles/${id}.json`), 'utf8'));
   fs.mkdirSync(path.join(dir, 'baseline'), { recursive: true });
+  const api = `/api/articles/${id}.json`;
   fs.writeFileSync(path.join(dir, 'baseline', `article-${id}.html`), page(site, article, css));
-  return `/baseline/article-${id}.html`;
+  fs.writeFileSync(path.join(dir, 'baseline', `article-${id}-fetched.html`), page(site, article, css, api));
+  return { plain: `/baseline/article-${id}.html`, fetched: `/baseline/article-${id}-fetched.html` };
 }
