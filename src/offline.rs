@@ -30,12 +30,12 @@ pub fn register_service_worker(shared: SharedData) {
         };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
         // What the page is still loading would be missed: let the shared data settle first.
-        let _ = shared.site.await;
-        let _ = shared.weather.await;
-        let _ = shared.most_viewed.await;
-        let _ = shared.photo_news.await;
-        let _ = shared.sns_tv.await;
-        let _ = shared.banners.await;
+        shared.site.settled().await;
+        shared.weather.settled().await;
+        shared.most_viewed.settled().await;
+        shared.photo_news.settled().await;
+        shared.sns_tv.settled().await;
+        shared.banners.settled().await;
         if let Some(worker) = registration.active() {
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &JsValue::from_str("keep"), &loaded_content());

@@ -5,12 +5,12 @@ use crate::api::client::{
     fetch_banners, fetch_most_viewed, fetch_photo_news, fetch_site, fetch_sns_tv, fetch_weather,
 };
 use crate::api::models::{Banners, MostViewed, PhotoNews, Site, SnsTv, Weather};
-use crate::api::ApiError;
+use crate::api::ApiResource;
 use leptos::prelude::*;
 use std::future::Future;
 
 /// One endpoint's data as the page sees it: loading (`None`), failed, or loaded.
-pub type Shared<T> = LocalResource<Result<T, ApiError>>;
+pub type Shared<T> = ApiResource<T>;
 
 /// The shared resources. Each fails alone: a widget whose endpoint fails shows its own notice.
 #[derive(Clone, Copy)]
@@ -30,12 +30,12 @@ impl SharedData {
     /// widgets must not hold the article back.
     pub fn provide() -> Self {
         let shared = Self {
-            site: LocalResource::new(|| after_page_request(fetch_site())),
-            weather: LocalResource::new(|| after_page_request(fetch_weather())),
-            most_viewed: LocalResource::new(|| after_page_request(fetch_most_viewed())),
-            photo_news: LocalResource::new(|| after_page_request(fetch_photo_news())),
-            sns_tv: LocalResource::new(|| after_page_request(fetch_sns_tv())),
-            banners: LocalResource::new(|| after_page_request(fetch_banners())),
+            site: ApiResource::new(|| after_page_request(fetch_site())),
+            weather: ApiResource::new(|| after_page_request(fetch_weather())),
+            most_viewed: ApiResource::new(|| after_page_request(fetch_most_viewed())),
+            photo_news: ApiResource::new(|| after_page_request(fetch_photo_news())),
+            sns_tv: ApiResource::new(|| after_page_request(fetch_sns_tv())),
+            banners: ApiResource::new(|| after_page_request(fetch_banners())),
         };
         provide_context(shared);
         shared

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use news_front::api::models::*;
-use news_front::api::ApiError;
+use news_front::api::{ApiError, ApiResource};
 use news_front::components::banner_slot::BannerSlot;
 use news_front::components::most_viewed::MostViewedTabs;
 use news_front::components::photo_carousel::PhotoCarouselView;
@@ -378,10 +378,10 @@ async fn videos_open_in_a_new_tab_with_their_length() {
 
 /// Shared data whose banners are `banners` and whose other endpoints all fail.
 fn shared_with_banners(banners: Option<Result<Banners, ApiError>>) -> SharedData {
-    fn failing<T: 'static>() -> LocalResource<Result<T, ApiError>> {
-        LocalResource::new(|| async { Err(ApiError::Http(500)) })
+    fn failing<T: Clone + 'static>() -> ApiResource<T> {
+        ApiResource::new(|| async { Err(ApiError::Http(500)) })
     }
-    let banners = LocalResource::new(move || {
+    let banners = ApiResource::new(move || {
         let banners = banners.clone();
         async move {
             match banners {

@@ -1,8 +1,10 @@
-//! The JSON contract: typed models, the client that fetches them, and its error type.
-//! Nothing here knows about views.
+//! The JSON contract: typed models, the client that fetches them, its error type, and the
+//! reactive resource pages read them from. Nothing here knows about views.
 
 pub mod client;
 pub mod error;
 pub mod models;
+pub mod resource;
 
 pub use error::ApiError;
+pub use resource::ApiResource;

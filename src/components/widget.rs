@@ -1,7 +1,7 @@
 //! The frame every side widget shares: a heading, an optional 더보기 link, and its content in
 //! one of three states (loading placeholder, Korean error with retry, or the data).
 
-use crate::api::ApiError;
+use crate::api::ApiResource;
 use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -41,7 +41,7 @@ pub fn Widget(
 /// Shows a shared resource: `placeholder` (already the final size) while it loads, the Korean
 /// error with a retry if it failed, and `view` of the data once it is there.
 pub fn loaded<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: ApiResource<T>,
     what: &'static str,
     placeholder: fn() -> AnyView,
     view: impl Fn(T) -> V + Send + Sync + 'static,

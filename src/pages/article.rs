@@ -3,7 +3,7 @@
 
 use crate::api::client::fetch_article;
 use crate::api::models::Article;
-use crate::api::ApiError;
+use crate::api::{ApiError, ApiResource};
 use crate::components::article_body::ArticleBody;
 use crate::components::article_list::ArticleList;
 use crate::components::banner_slot::BannerSlot;
@@ -28,17 +28,17 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let article = LocalResource::new(move || {
+    let article = ApiResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();
         async move { fetch_article(&id).await }
     });
     // The menu marks the article's section while it is read.
     let current_section = CurrentSection::get();
     Effect::new(move |_| {
-        let slug = article.with(|loaded| match loaded {
-            Some(Ok(article)) => article.section.as_ref().map(|section| section.slug.clone()),
+        let slug = match article.get() {
+            Some(Ok(article)) => article.section.map(|section| section.slug),
             _ => None,
-        });
+        };
         current_section.set(slug);
     });
     on_cleanup(move || current_section.set(None));

@@ -2,6 +2,7 @@
 
 use crate::api::client::fetch_home;
 use crate::api::models::{Home, Summary};
+use crate::api::ApiResource;
 use crate::components::article_list::{article_href, ArticleList};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_grid::PageGrid;
@@ -17,7 +18,7 @@ use leptos_router::components::A;
 /// `/`: the front page from `home.json`.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let home = LocalResource::new(fetch_home);
+    let home = ApiResource::new(fetch_home);
     let site = SharedData::get().site;
     let meta = move || {
         let tagline = site

@@ -2,7 +2,7 @@
 
 use crate::api::client::fetch_section_page;
 use crate::api::models::SectionPage;
-use crate::api::ApiError;
+use crate::api::{ApiError, ApiResource};
 use crate::components::article_list::ArticleList;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_grid::PageGrid;
@@ -27,7 +27,7 @@ pub fn page_number(query: Option<&str>) -> u32 {
 pub fn SectionPageView() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let listing = LocalResource::new(move || {
+    let listing = ApiResource::new(move || {
         let slug = params.read().get("slug").unwrap_or_default();
         let page = page_number(query.read().get("page").as_deref());
         async move { fetch_section_page(&slug, page).await }
