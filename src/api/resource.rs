@@ -47,13 +47,20 @@ impl<T: Clone + 'static> ApiResource<T> {
 
     /// The state, tracked: `None` while loading, then the model (a clone) or the error.
     pub fn get(&self) -> Option<Result<T, ApiError>> {
-        let state = self.inner.get()?;
-        Some(state.map(|model| {
-            model
-                .downcast_ref::<T>()
-                .expect("an ApiResource<T> only ever holds a T")
-                .clone()
-        }))
+        self.with(|state| state.map(|result| result.cloned().map_err(Clone::clone)))
+    }
+
+    /// Applies `f` to the state, tracked, without cloning the model.
+    pub fn with<R>(&self, f: impl FnOnce(Option<Result<&T, &ApiError>>) -> R) -> R {
+        self.inner.with(|state| {
+            f(state.as_ref().map(|state| {
+                state.as_ref().map(|model| {
+                    model
+                        .downcast_ref::<T>()
+                        .expect("an ApiResource<T> only ever holds a T")
+                })
+            }))
+        })
     }
 
     /// Loads again (the reader pressed 다시 시도).

@@ -35,10 +35,10 @@ pub fn ArticlePage() -> impl IntoView {
     // The menu marks the article's section while it is read.
     let current_section = CurrentSection::get();
     Effect::new(move |_| {
-        let slug = match article.get() {
-            Some(Ok(article)) => article.section.map(|section| section.slug),
+        let slug = article.with(|loaded| match loaded {
+            Some(Ok(article)) => article.section.as_ref().map(|section| section.slug.clone()),
             _ => None,
-        };
+        });
         current_section.set(slug);
     });
     on_cleanup(move || current_section.set(None));
