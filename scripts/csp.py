@@ -22,6 +22,10 @@ RELEASE = os.environ.get("TRUNK_PROFILE", "release") == "release"
 # The policy goes right after <meta charset>, before any script it has to govern.
 CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 
+# A policy already in the page (a second one would only narrow the first). Only the tag counts:
+# a development build keeps index.html's comments, one of which names the policy.
+EXISTING_POLICY = re.compile(r"<meta\b[^>]*http-equiv=[\"']?Content-Security-Policy", re.I)
+
 # An inline <script> without src: its body is what the browser hashes.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 
@@ -56,7 +60,7 @@ def main():
         if body.strip()
     ]
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-    if "Content-Security-Policy" in html:
+    if EXISTING_POLICY.search(html):
         sys.exit(f"csp.py: {index} already has a Content-Security-Policy")
     html, found = CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
     if not found:
