@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/article/:id") view=ArticlePage/>
                     <Route path=path!("/section/:slug") view=SectionPageView/>
+                    <Route path=path!("/section/:slug/:page") view=SectionPageView/>
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>
                     <Route path=path!("/news/articleView.html") view=LegacyArticle/>

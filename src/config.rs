@@ -1,5 +1,7 @@
-//! Where the API lives. Deployers set `<meta name="news-api-base" content="…">` in
-//! `index.html`; the value is read once, at the first request, and no rebuild is needed.
+//! Where the API lives and where the site lives. Deployers set
+//! `<meta name="news-api-base" content="…">` and `<meta name="site-url" content="…">` in
+//! `index.html`; the values are read once, and no rebuild is needed. The prerender command
+//! reads the same tags from the built `index.html` and sets them here with [`set_page_meta`].
 
 use std::sync::OnceLock;
 
@@ -14,13 +16,37 @@ pub fn api_base() -> &'static str {
         .get_or_init(|| read_meta("news-api-base").unwrap_or_else(|| DEFAULT_API_BASE.to_owned()))
 }
 
+static SITE_NAME: OnceLock<Option<String>> = OnceLock::new();
+static SITE_URL: OnceLock<Option<String>> = OnceLock::new();
+
 /// The paper's name from `<meta name="application-name">`, for the header until `site.json`
-/// has loaded (the boot shell in `index.html` shows the same).
+/// has loaded.
 pub fn site_name() -> Option<&'static str> {
-    static SITE_NAME: OnceLock<Option<String>> = OnceLock::new();
     SITE_NAME
         .get_or_init(|| read_meta("application-name"))
         .as_deref()
+}
+
+/// The site's own address (`https://news.example`, no trailing `/`) for canonical addresses,
+/// link previews and feeds: `<meta name="site-url">`, else the address the page was loaded from.
+pub fn site_origin() -> String {
+    let configured = SITE_URL
+        .get_or_init(|| read_meta("site-url").map(|url| url.trim_end_matches('/').to_owned()));
+    match configured {
+        Some(url) => url.clone(),
+        None if cfg!(target_arch = "wasm32") => leptos::prelude::window()
+            .location()
+            .origin()
+            .unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// What the page's tags say, for the prerender command: it renders outside a browser, where
+/// there are no tags to read. Must be called before the first page is rendered.
+pub fn set_page_meta(site_name: Option<String>, site_url: Option<String>) {
+    let _ = SITE_NAME.set(site_name);
+    let _ = SITE_URL.set(site_url.map(|url| url.trim_end_matches('/').to_owned()));
 }
 
 /// The full URL of an endpoint path under the configured base.
@@ -38,6 +64,9 @@ pub fn join_url(base: &str, path: &str) -> String {
 }
 
 fn read_meta(name: &str) -> Option<String> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     let document = web_sys::window()?.document()?;
     let meta = document
         .query_selector(&format!("meta[name=\"{name}\"]"))

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Reader front end of a Korean online newspaper: a Leptos client-side app that shows what
 //! the news JSON API (`shared/api-contract.md`) serves.
 
@@ -11,6 +12,8 @@ pub mod navigation;
 pub mod offline;
 pub mod pages;
 pub mod preferences;
+pub mod routes;
+pub mod seo;
 pub mod shared;
 
 pub use app::App;

@@ -15,6 +15,9 @@ const SETTLE_STEP: Duration = Duration::from_millis(50);
 
 /// Installs scroll restoration and heading focus for the router this is called inside.
 pub fn use_page_navigation() {
+    if !cfg!(target_arch = "wasm32") {
+        return; // prerendering: there is no browser to scroll or focus
+    }
     let location = use_location();
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 /// active and the shared data has arrived, hands it the data and images this page loaded
 /// before it was in control, so the first article read is kept too.
 pub fn register_service_worker(shared: SharedData) {
-    if cfg!(debug_assertions) {
+    if cfg!(debug_assertions) || !cfg!(target_arch = "wasm32") {
         return;
     }
     let navigator = window().navigator();
@@ -44,31 +44,36 @@ pub fn register_service_worker(shared: SharedData) {
     });
 }
 
-/// The API and image addresses this page has loaded so far.
+/// The page itself (a prerendered page holds its own data) and the API and image addresses
+/// it has loaded so far.
 fn loaded_content() -> js_sys::Array {
+    let page = window().location().href().ok().map(JsValue::from);
     let Some(performance) = window().performance() else {
-        return js_sys::Array::new();
+        return page.into_iter().collect();
     };
-    performance
-        .get_entries_by_type("resource")
+    let entries = performance.get_entries_by_type("resource");
+    let loaded = entries
         .iter()
         .filter_map(|entry| entry.dyn_into::<web_sys::PerformanceEntry>().ok())
         .map(|entry| entry.name())
         .filter(|name| name.contains("/api/") || name.contains("/img/"))
-        .map(JsValue::from)
-        .collect()
+        .map(JsValue::from);
+    page.into_iter().chain(loaded).collect()
 }
 
 /// "인터넷에 연결되어 있지 않습니다": shown while the device is offline.
 #[component]
 pub fn OfflineNotice() -> impl IntoView {
-    let online = RwSignal::new(window().navigator().on_line());
-    let went_online = window_event_listener(ev::online, move |_| online.set(true));
-    let went_offline = window_event_listener(ev::offline, move |_| online.set(false));
-    on_cleanup(move || {
-        went_online.remove();
-        went_offline.remove();
-    });
+    let online = RwSignal::new(true);
+    if cfg!(target_arch = "wasm32") {
+        online.set(window().navigator().on_line());
+        let went_online = window_event_listener(ev::online, move |_| online.set(true));
+        let went_offline = window_event_listener(ev::offline, move |_| online.set(false));
+        on_cleanup(move || {
+            went_online.remove();
+            went_offline.remove();
+        });
+    }
     view! {
         <div role="status" class="offline-status">
             {move || (!online.get()).then(|| view! {

@@ -46,10 +46,16 @@ impl Theme {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 
 fn root() -> Option<web_sys::Element> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     document().document_element()
 }
 
@@ -79,6 +85,7 @@ pub fn theme() -> Theme {
     match chosen.as_deref() {
         Some("dark") => Theme::Dark,
         Some("light") => Theme::Light,
+        _ if !cfg!(target_arch = "wasm32") => Theme::Light,
         _ => {
             let dark = window()
                 .match_media("(prefers-color-scheme: dark)")

@@ -7,7 +7,6 @@ use crate::api::client::{
 use crate::api::models::{Banners, MostViewed, PhotoNews, Site, SnsTv, Weather};
 use crate::api::ApiResource;
 use leptos::prelude::*;
-use std::future::Future;
 
 /// One endpoint's data as the page sees it: loading (`None`), failed, or loaded.
 pub type Shared<T> = ApiResource<T>;
@@ -24,18 +23,16 @@ pub struct SharedData {
 }
 
 impl SharedData {
-    /// Starts the requests and provides the resources to the components below. Each waits one
-    /// timer tick first, so the page's own request (the article, the front page) goes out
-    /// before them: over HTTP/1.1 a browser opens six connections to a host, and six slow
-    /// widgets must not hold the article back.
+    /// Starts the requests and provides the resources to the components below. The client
+    /// sends them after the page's own request (see `get_value` in `api/client.rs`).
     pub fn provide() -> Self {
         let shared = Self {
-            site: ApiResource::new(|| after_page_request(fetch_site())),
-            weather: ApiResource::new(|| after_page_request(fetch_weather())),
-            most_viewed: ApiResource::new(|| after_page_request(fetch_most_viewed())),
-            photo_news: ApiResource::new(|| after_page_request(fetch_photo_news())),
-            sns_tv: ApiResource::new(|| after_page_request(fetch_sns_tv())),
-            banners: ApiResource::new(|| after_page_request(fetch_banners())),
+            site: ApiResource::new(fetch_site),
+            weather: ApiResource::new(fetch_weather),
+            most_viewed: ApiResource::new(fetch_most_viewed),
+            photo_news: ApiResource::new(fetch_photo_news),
+            sns_tv: ApiResource::new(fetch_sns_tv),
+            banners: ApiResource::new(fetch_banners),
         };
         provide_context(shared);
         shared
@@ -45,10 +42,4 @@ impl SharedData {
     pub fn get() -> Self {
         expect_context()
     }
-}
-
-/// Runs `request` once the current rendering pass has started the page's own request.
-async fn after_page_request<T>(request: impl Future<Output = T>) -> T {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-    request.await
 }

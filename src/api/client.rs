@@ -7,6 +7,7 @@ use super::error::ApiError;
 use super::models::{
     Article, Banners, Home, MostViewed, PhotoNews, SectionPage, Site, SnsTv, Weather,
 };
+use super::preload;
 use crate::config;
 use crate::format::{encode_path_segment, is_path_segment};
 use serde::de::DeserializeOwned;
@@ -118,6 +119,20 @@ fn decode_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiE
 /// it when there is one. Not generic over the model, so the wasm holds this request code once
 /// rather than once per endpoint.
 async fn get_value(path: &str, page_data: bool) -> Result<serde_json::Value, ApiError> {
+    // A prerendered page holds its own data, and the prerender command fills the same store.
+    if let Some(value) = preload::take(path) {
+        return Ok(value);
+    }
+    if !cfg!(target_arch = "wasm32") {
+        // Prerendering: what the page was not given stays loading, for the app to fill.
+        return std::future::pending().await;
+    }
+    if !page_data {
+        // Shared data waits one timer tick, so the page's own request (the article, the front
+        // page) goes out first: over HTTP/1.1 a browser opens six connections to a host, and
+        // six slow widgets must not hold the article back.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
     let url = config::api_url(path);
     let early = if page_data {
         take_early_request(&url)

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod error;
 pub mod models;
+pub mod preload;
 pub mod resource;
 
 pub use error::ApiError;

@@ -2,14 +2,10 @@
 
 use crate::api::models::Summary;
 use crate::components::picture::Picture;
-use crate::format::{encode_path_segment, kst_datetime};
+use crate::format::kst_datetime;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// The in-app address of an article page.
-pub fn article_href(id: &str) -> String {
-    format!("/article/{}", encode_path_segment(id))
-}
 
 /// Article summaries as a list of links, optionally with thumbnail, summary and time.
 #[component]
@@ -22,7 +18,7 @@ pub fn ArticleList(
     let items = articles
         .into_iter()
         .map(|article| {
-            let href = article_href(&article.id);
+            let href = routes::article(&article.id);
             let time = article
                 .published_at
                 .as_deref()

@@ -5,8 +5,8 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::picture::Picture;
 use crate::components::weather_strip::WeatherStrip;
 use crate::config;
-use crate::format::encode_path_segment;
 use crate::preferences::{set_theme, theme, Theme};
+use crate::routes;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -42,7 +42,7 @@ pub fn Header() -> impl IntoView {
             .sections
             .into_iter()
             .map(|section| {
-                let href = format!("/section/{}", encode_path_segment(&section.slug));
+                let href = routes::section(&section.slug, 1);
                 // "page" on the section's own pages; "true" on an article of that section.
                 // A plain link: the router takes over clicks on every same-site link.
                 let current = {
@@ -78,7 +78,7 @@ pub fn Header() -> impl IntoView {
             <WeatherStrip/>
             <BannerSlot name="top"/>
             <div class="site-header__inner">
-                <A href="/" exact=true attr:class="site-header__brand">{brand}</A>
+                <A href=routes::HOME exact=true attr:class="site-header__brand">{brand}</A>
                 {tagline}
                 <BannerSlot name="header_side"/>
                 <ThemeToggle/>
@@ -94,7 +94,7 @@ pub fn Header() -> impl IntoView {
                     <span aria-hidden="true">"☰ "</span>"전체 메뉴"
                 </button>
                 <ul class="section-menu__list" id="section-menu-list" class:is-open=move || menu_open.get()>
-                    <li><A href="/" exact=true>"홈"</A></li>
+                    <li><A href=routes::HOME exact=true>"홈"</A></li>
                     {menu}
                 </ul>
             </nav>

@@ -1,9 +1,9 @@
 //! 가장 많이 본 뉴스: the ranked most-viewed list, one tab per period.
 
 use crate::api::models::{MostViewed as MostViewedData, MostViewedPeriod};
-use crate::components::article_list::article_href;
 use crate::components::widget::{loaded, Widget};
 use crate::cycle;
+use crate::routes;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -141,7 +141,7 @@ fn ranked_list(period: MostViewedPeriod) -> impl IntoView {
             view! {
                 <li class="ranked__item">
                     <span class="ranked__rank" aria-hidden="true">{i + 1}</span>
-                    <A href=article_href(&article.id) exact=true>{article.title}</A>
+                    <A href=routes::article(&article.id) exact=true>{article.title}</A>
                 </li>
             }
         })

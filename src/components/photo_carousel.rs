@@ -1,11 +1,11 @@
 //! 포토뉴스: the photo-news carousel, after the WAI-ARIA Authoring Practices carousel pattern.
 
 use crate::api::models::PhotoItem;
-use crate::components::article_list::article_href;
 use crate::components::picture::Picture;
 use crate::components::rotation::{prefers_reduced_motion, use_rotation};
 use crate::components::widget::{loaded, Widget};
 use crate::cycle::{self, Step};
+use crate::routes;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,7 +19,7 @@ const SLIDE_PERIOD: Duration = Duration::from_secs(5);
 pub fn PhotoCarousel() -> impl IntoView {
     let photos = SharedData::get().photo_news;
     view! {
-        <Widget title="포토뉴스" id="photo-news" more="/photo" class="photo-widget">
+        <Widget title="포토뉴스" id="photo-news" more=routes::PHOTOS class="photo-widget">
             {loaded(photos, "포토뉴스", placeholder, |photos| view! { <PhotoCarouselView items=photos.items/> })}
         </Widget>
     }
@@ -141,7 +141,7 @@ fn slide(
     let title = view! { <h3 class="carousel__title">{item.title}</h3> };
     let body = match item.article_id {
         Some(id) => {
-            view! { <A href=article_href(&id) attr:class="carousel__link">{picture}{title}</A> }
+            view! { <A href=routes::article(&id) attr:class="carousel__link">{picture}{title}</A> }
                 .into_any()
         }
         None => view! { <div class="carousel__link">{picture}{title}</div> }.into_any(),

@@ -1,5 +1,6 @@
 //! The tools above an article: text size, share and print.
 
+use crate::format::encode_path_segment;
 use crate::preferences::{set_text_size, step_text_size, text_size, TEXT_SIZES};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -7,8 +8,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Share addresses that need no third-party script (the CSP allows none).
 pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 3] {
-    let url = String::from(js_sys::encode_uri_component(url));
-    let title = String::from(js_sys::encode_uri_component(title));
+    let url = encode_path_segment(url);
+    let title = encode_path_segment(title);
     [
         (
             "페이스북",
@@ -28,7 +29,11 @@ pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 3] {
 /// 글자 크기 (smaller/larger, remembered), 공유 (copy link, the device's share sheet where
 /// there is one, plain share links) and 인쇄.
 #[component]
-pub fn ReaderTools(title: String) -> impl IntoView {
+pub fn ReaderTools(
+    title: String,
+    /// The article's canonical address, shared where the page has no address bar (prerendering).
+    address: String,
+) -> impl IntoView {
     let size = RwSignal::new(text_size());
     let change = move |larger: bool| {
         let next = step_text_size(size.get_untracked(), larger);
@@ -37,11 +42,19 @@ pub fn ReaderTools(title: String) -> impl IntoView {
     };
     let status = RwSignal::new(None::<&'static str>);
     let fallback = RwSignal::new(None::<String>);
-    let url = window().location().href().unwrap_or_default();
-    let navigator = window().navigator();
-    let can_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
-    let has_clipboard =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false);
+    let in_browser = cfg!(target_arch = "wasm32");
+    let url = if in_browser {
+        window().location().href().unwrap_or_default()
+    } else {
+        address
+    };
+    let has = |name: &str| {
+        in_browser
+            && js_sys::Reflect::has(&window().navigator(), &JsValue::from_str(name))
+                .unwrap_or(false)
+    };
+    let can_share = has("share");
+    let has_clipboard = has("clipboard");
 
     let copy = {
         let url = url.clone();

@@ -6,6 +6,9 @@ use std::time::Duration;
 
 /// Whether the reader asked the system for less motion; such readers get no rotation at all.
 pub fn prefers_reduced_motion() -> bool {
+    if !cfg!(target_arch = "wasm32") {
+        return true; // prerendering: nothing moves in a file
+    }
     window()
         .match_media("(prefers-reduced-motion: reduce)")
         .ok()

@@ -4,6 +4,7 @@ use crate::api::models::Video;
 use crate::components::picture::Picture;
 use crate::components::widget::{loaded, Widget};
 use crate::format::{duration, safe_url};
+use crate::routes;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ const SHOWN: usize = 4;
 pub fn SnsTv() -> impl IntoView {
     let tv = SharedData::get().sns_tv;
     view! {
-        <Widget title="SNS TV" id="sns-tv" more="/tv" class="sns-tv">
+        <Widget title="SNS TV" id="sns-tv" more=routes::VIDEOS class="sns-tv">
             {loaded(tv, "SNS TV", placeholder, |tv| view! { <VideoList videos=tv.items limit=SHOWN/> })}
         </Widget>
     }

@@ -23,7 +23,12 @@ pub fn WeatherStrip() -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .and_then(|weather| parse_date(&weather.date))
-            .or_else(|| kst_date_from_millis(js_sys::Date::now()))
+            // Today, in the browser only: a prerendered page must not keep a stale date.
+            .or_else(|| {
+                cfg!(target_arch = "wasm32")
+                    .then(js_sys::Date::now)
+                    .and_then(kst_date_from_millis)
+            })
             .map(korean_date)
     };
     view! {

@@ -11,13 +11,13 @@ use crate::components::byline::Byline;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::header::CurrentSection;
 use crate::components::page_grid::PageGrid;
-use crate::components::page_meta::{article_description, article_image, ArticleJsonLd, PageMeta};
+use crate::components::page_meta::ArticleMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::reader_tools::ReaderTools;
 use crate::components::sns_tv::SnsTv;
-use crate::format::encode_path_segment;
 use crate::navigation::page_address;
 use crate::pages::not_found::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -76,18 +76,16 @@ fn article_skeleton() -> impl IntoView {
 }
 
 fn article_view(article: Article) -> impl IntoView {
-    let meta = view! {
-        <PageMeta
-            title=article.title.clone()
-            description=article_description(&article).unwrap_or_default()
-            image=article_image(&article).unwrap_or_default()
-            article=true
-        />
-        <ArticleJsonLd article=article.clone()/>
-    };
+    let meta =
+        view! { <ArticleMeta article=article.clone() address=routes::article(&article.id)/> };
     let share_title = article.title.clone();
+    let address = format!(
+        "{}{}",
+        crate::config::site_origin(),
+        routes::article(&article.id)
+    );
     let section = article.section.map(|section| {
-        let href = format!("/section/{}", encode_path_segment(&section.slug));
+        let href = routes::section(&section.slug, 1);
         view! { <p class="article__section"><A href=href>{section.name}</A></p> }
     });
     let subtitles = (!article.subtitles.is_empty()).then(|| {
@@ -135,7 +133,7 @@ fn article_view(article: Article) -> impl IntoView {
                     published_at=article.published_at
                     updated_at=article.updated_at.unwrap_or_default()
                 />
-                <ReaderTools title=share_title/>
+                <ReaderTools title=share_title address=address/>
             </header>
             <ArticleBody blocks=article.body/>
             {tags}

@@ -3,14 +3,14 @@
 use crate::api::client::fetch_home;
 use crate::api::models::{Home, Summary};
 use crate::api::ApiResource;
-use crate::components::article_list::{article_href, ArticleList};
+use crate::components::article_list::ArticleList;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::picture::Picture;
-use crate::format::encode_path_segment;
 use crate::navigation::page_address;
+use crate::routes;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -52,7 +52,7 @@ fn home_view(home: Home) -> impl IntoView {
         .sections
         .into_iter()
         .map(|block| {
-            let href = format!("/section/{}", encode_path_segment(&block.section.slug));
+            let href = routes::section(&block.section.slug, 1);
             view! {
                 <section class="home-section">
                     <h2 class="home-section__title"><A href=href>{block.section.name}</A></h2>
@@ -73,7 +73,7 @@ fn home_view(home: Home) -> impl IntoView {
 }
 
 fn lead_story(article: Summary) -> impl IntoView {
-    let href = article_href(&article.id);
+    let href = routes::article(&article.id);
     view! {
         <article class="lead-story">
             <A href=href>

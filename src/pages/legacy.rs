@@ -1,8 +1,8 @@
 //! Old links of the common Korean news CMS form, `/news/articleView.html?idxno=1065`, kept
 //! working for a site that moves to this front end.
 
-use crate::components::article_list::article_href;
 use crate::pages::not_found::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -25,7 +25,7 @@ pub fn LegacyArticle() -> impl IntoView {
     let navigate = use_navigate();
     request_animation_frame(move || {
         navigate(
-            &article_href(&id),
+            &routes::article(&id),
             NavigateOptions {
                 replace: true,
                 ..Default::default()

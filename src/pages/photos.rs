@@ -1,9 +1,9 @@
 //! `/photo`: every photo-news item in a grid.
 
-use crate::components::article_list::article_href;
 use crate::components::page_grid::ListPage;
 use crate::components::picture::Picture;
 use crate::components::widget::loaded;
+use crate::routes;
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,7 +19,7 @@ pub fn PhotosPage() -> impl IntoView {
                     let picture = view! { <Picture image=item.image sizes="(min-width: 768px) 360px, 100vw"/> };
                     let title = view! { <h2 class="photo-grid__title">{item.title}</h2> };
                     let linked = match item.article_id {
-                        Some(id) => view! { <A href=article_href(&id)>{picture}{title}</A> }.into_any(),
+                        Some(id) => view! { <A href=routes::article(&id)>{picture}{title}</A> }.into_any(),
                         None => view! { {picture}{title} }.into_any(),
                     };
                     view! {

@@ -7,20 +7,12 @@ use crate::components::article_list::ArticleList;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
-use crate::format::encode_path_segment;
 use crate::navigation::page_address;
 use crate::pages::not_found::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// The page number from `?page=`, 1 when absent or not a positive number.
-pub fn page_number(query: Option<&str>) -> u32 {
-    query
-        .and_then(|page| page.trim().parse::<u32>().ok())
-        .filter(|page| *page >= 1)
-        .unwrap_or(1)
-}
 
 /// Loads the section page in the URL; an unknown section or page is the not-found page.
 #[component]
@@ -29,7 +21,10 @@ pub fn SectionPageView() -> impl IntoView {
     let query = use_query_map();
     let listing = ApiResource::new(move || {
         let slug = params.read().get("slug").unwrap_or_default();
-        let page = page_number(query.read().get("page").as_deref());
+        let page = routes::page_number(
+            params.read().get("page").as_deref(),
+            query.read().get("page").as_deref(),
+        );
         async move { fetch_section_page(&slug, page).await }
     });
     let main = move || match listing.get() {
@@ -51,8 +46,8 @@ pub fn SectionPageView() -> impl IntoView {
 }
 
 fn section_view(page: SectionPage) -> impl IntoView {
-    let base = format!("/section/{}", encode_path_segment(&page.section.slug));
-    let page_href = move |n: u32| format!("{base}?page={n}");
+    let slug = page.section.slug.clone();
+    let page_href = move |n: u32| routes::section(&slug, n);
     let numbers = (1..=page.total_pages)
         .map(|n| {
             let current = (n == page.page).then_some("page");
@@ -72,6 +67,7 @@ fn section_view(page: SectionPage) -> impl IntoView {
                 }
             }
             description=format!("{} 분야의 최신 기사", page.section.name)
+            address=routes::section(&page.section.slug, page.page)
         />
         <section class="section-page">
             <h1 class="section-page__title" data-page=page_address()>{page.section.name}</h1>
@@ -82,19 +78,5 @@ fn section_view(page: SectionPage) -> impl IntoView {
                 {next}
             </nav>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::page_number;
-
-    #[test]
-    fn page_numbers_start_at_one() {
-        assert_eq!(page_number(None), 1);
-        assert_eq!(page_number(Some("2")), 2);
-        assert_eq!(page_number(Some("0")), 1);
-        assert_eq!(page_number(Some("-3")), 1);
-        assert_eq!(page_number(Some("abc")), 1);
     }
 }

@@ -1,0 +1,104 @@
+//! Every address the site has, built in one place: the links in the pages, the router's table
+//! (`app.rs`), the prerender command's file names and the feeds all come from here, so no
+//! address is ever formatted inline.
+//!
+//! Section pages after the first live at `/section/{slug}/{page}`, a path of their own, so a
+//! static host can serve each one as a prerendered file (a query string cannot choose a file).
+//! The older `/section/{slug}?page=N` still opens the same page.
+
+use crate::format::encode_path_segment;
+
+/// `/`
+pub const HOME: &str = "/";
+/// `/photo`: every photo-news item.
+pub const PHOTOS: &str = "/photo";
+/// `/tv`: every SNS TV video.
+pub const VIDEOS: &str = "/tv";
+/// The address of the common Korean CMS's article pages, kept for old links.
+pub const LEGACY_ARTICLE: &str = "/news/articleView.html";
+
+/// `/article/{id}`
+pub fn article(id: &str) -> String {
+    format!("/article/{}", encode_path_segment(id))
+}
+
+/// `/section/{slug}` for the first page, `/section/{slug}/{page}` after it.
+pub fn section(slug: &str, page: u32) -> String {
+    let slug = encode_path_segment(slug);
+    if page > 1 {
+        format!("/section/{slug}/{page}")
+    } else {
+        format!("/section/{slug}")
+    }
+}
+
+/// The page number in an address: the path's (`/section/x/2`), else the query's (`?page=2`),
+/// else 1. Anything that is not a positive number is page 1.
+pub fn page_number(path_page: Option<&str>, query_page: Option<&str>) -> u32 {
+    path_page
+        .or(query_page)
+        .and_then(|page| page.trim().parse::<u32>().ok())
+        .filter(|page| *page >= 1)
+        .unwrap_or(1)
+}
+
+/// A page the prerender command writes, by its address, and the file under `dist/` that holds
+/// it: `/` is `index.html`, `/article/1065` is `article/1065.html` (hosts serve `/x` from
+/// `x.html`; `deploy/nginx.conf` does the same).
+pub fn file_for(address: &str) -> Option<String> {
+    if address == HOME {
+        return Some("index.html".to_owned());
+    }
+    let path = address.strip_prefix('/')?;
+    let safe = !path.is_empty()
+        && path.split('/').all(|part| {
+            !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', '?', '#'])
+        });
+    safe.then(|| format!("{path}.html"))
+}
+
+/// The file of the app's shell: the page frame without any page's content, served for every
+/// address that has no prerendered file (an article published after the last run, say).
+pub const SHELL_FILE: &str = "shell.html";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(article("1065"), "/article/1065");
+        assert_eq!(article("../site"), "/article/..%2Fsite");
+        assert_eq!(section("gyeonggi", 1), "/section/gyeonggi");
+        assert_eq!(section("gyeonggi", 2), "/section/gyeonggi/2");
+        assert_eq!(section("경기", 1), "/section/%EA%B2%BD%EA%B8%B0");
+    }
+
+    #[test]
+    fn page_numbers_start_at_one() {
+        assert_eq!(page_number(None, None), 1);
+        assert_eq!(page_number(Some("2"), None), 2);
+        assert_eq!(page_number(None, Some("3")), 3);
+        assert_eq!(page_number(Some("2"), Some("3")), 2);
+        assert_eq!(page_number(Some("0"), None), 1);
+        assert_eq!(page_number(None, Some("-3")), 1);
+        assert_eq!(page_number(None, Some("abc")), 1);
+    }
+
+    #[test]
+    fn files_stay_inside_dist() {
+        assert_eq!(file_for("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            file_for("/article/1065").as_deref(),
+            Some("article/1065.html")
+        );
+        assert_eq!(
+            file_for("/section/gyeonggi/2").as_deref(),
+            Some("section/gyeonggi/2.html")
+        );
+        assert_eq!(file_for("/article/../../etc"), None);
+        assert_eq!(file_for("//x"), None);
+        assert_eq!(file_for("/a\\b"), None);
+        assert_eq!(file_for("relative"), None);
+    }
+}

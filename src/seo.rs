@@ -1,0 +1,354 @@
+//! What a page tells search engines, link-preview scrapers (KakaoTalk, Facebook, X, Band) and
+//! feed readers about itself: title, description, canonical address, Open Graph and Twitter
+//! cards, and for articles `article:*` tags and schema.org `NewsArticle` JSON-LD.
+//!
+//! [`head_tags`] is the one place these values are made. The app shows them through
+//! leptos_meta (`components/page_meta.rs`); the prerender command writes them into each page's
+//! `<head>` with [`to_html`], escaped, since leptos_meta's own server output leaves `<title>`
+//! unescaped.
+
+use crate::api::models::{Article, Block, Image};
+use crate::format::safe_url;
+use serde_json::json;
+
+/// How many characters of the body a description takes when the API gives none.
+const DESCRIPTION_CHARS: usize = 120;
+
+/// One tag of a page's `<head>`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeadTag {
+    /// `<title>`
+    Title(String),
+    /// `<meta name=… content=…>`
+    Name(&'static str, String),
+    /// `<meta property=… content=…>` (Open Graph)
+    Property(&'static str, String),
+    /// `<link rel="canonical" href=…>`
+    Canonical(String),
+    /// `<script type="application/ld+json">`, already safe inside a script element.
+    JsonLd(String),
+}
+
+/// What a page says about itself; [`head_tags`] makes the tags from it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageHead {
+    /// The page's own title; the site name is added (`title - 한가람일보`). Empty on the front page.
+    pub title: String,
+    pub description: Option<String>,
+    /// The image for link previews.
+    pub image: Option<Image>,
+    /// The page's address, path and query (`/section/gyeonggi/2`).
+    pub address: String,
+    /// Set on article pages.
+    pub article: Option<Article>,
+}
+
+/// Every head tag of a page. `site_name` is the paper's name once known; `origin` the site's
+/// address (`https://news.example`), which makes the addresses absolute.
+pub fn head_tags(page: &PageHead, site_name: Option<&str>, origin: &str) -> Vec<HeadTag> {
+    let mut tags = Vec::new();
+    let full_title = match site_name {
+        Some(name) if page.title.is_empty() => name.to_owned(),
+        Some(name) => format!("{} - {name}", page.title),
+        None => page.title.clone(),
+    };
+    tags.push(HeadTag::Title(full_title));
+    let url = format!("{origin}{}", page.address);
+    tags.push(HeadTag::Canonical(url.clone()));
+    let description = page
+        .description
+        .as_deref()
+        .map(|text| shorten(text, DESCRIPTION_CHARS))
+        .filter(|text| !text.is_empty());
+    if let Some(text) = &description {
+        tags.push(HeadTag::Name("description", text.clone()));
+    }
+    let kind = if page.article.is_some() {
+        "article"
+    } else {
+        "website"
+    };
+    tags.push(HeadTag::Property("og:type", kind.to_owned()));
+    tags.push(HeadTag::Property("og:url", url));
+    tags.push(HeadTag::Property("og:locale", "ko_KR".to_owned()));
+    if let Some(name) = site_name {
+        tags.push(HeadTag::Property("og:site_name", name.to_owned()));
+    }
+    let og_title = if page.title.is_empty() {
+        site_name.map(str::to_owned)
+    } else {
+        Some(page.title.clone())
+    };
+    if let Some(title) = &og_title {
+        tags.push(HeadTag::Property("og:title", title.clone()));
+    }
+    if let Some(text) = &description {
+        tags.push(HeadTag::Property("og:description", text.clone()));
+    }
+    let image = page
+        .image
+        .as_ref()
+        .and_then(|image| safe_url(&image.src).map(|src| (image, absolute(origin, src))));
+    if let Some((image, src)) = &image {
+        tags.push(HeadTag::Property("og:image", src.clone()));
+        if let (Some(width), Some(height)) = (image.width, image.height) {
+            tags.push(HeadTag::Property("og:image:width", width.to_string()));
+            tags.push(HeadTag::Property("og:image:height", height.to_string()));
+        }
+        if !image.alt.trim().is_empty() {
+            tags.push(HeadTag::Property("og:image:alt", image.alt.clone()));
+        }
+    }
+    if let Some(article) = &page.article {
+        tags.push(HeadTag::Property(
+            "article:published_time",
+            article.published_at.clone(),
+        ));
+        let modified = article.updated_at.as_ref().unwrap_or(&article.published_at);
+        tags.push(HeadTag::Property("article:modified_time", modified.clone()));
+        if let Some(section) = &article.section {
+            tags.push(HeadTag::Property("article:section", section.name.clone()));
+        }
+        for tag in &article.tags {
+            tags.push(HeadTag::Property("article:tag", tag.clone()));
+        }
+    }
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    tags.push(HeadTag::Name("twitter:card", card.to_owned()));
+    if let Some(title) = og_title {
+        tags.push(HeadTag::Name("twitter:title", title));
+    }
+    if let Some(text) = description {
+        tags.push(HeadTag::Name("twitter:description", text));
+    }
+    if let Some((_, src)) = image {
+        tags.push(HeadTag::Name("twitter:image", src));
+    }
+    if let Some(article) = &page.article {
+        tags.push(HeadTag::JsonLd(news_article_json_ld(
+            article, origin, site_name,
+        )));
+    }
+    tags
+}
+
+/// The tags as HTML for a page's `<head>`: text and attributes escaped, so no API string can
+/// end an element or an attribute. Each is marked `data-prerendered`, so the app can drop them
+/// when it takes over with its own (`index.html`).
+pub fn to_html(tags: &[HeadTag]) -> String {
+    let mut html = String::new();
+    for tag in tags {
+        match tag {
+            HeadTag::Title(text) => {
+                html.push_str(&format!("<title data-prerendered>{}</title>", escape_text(text)));
+            }
+            HeadTag::Name(name, content) => html.push_str(&format!(
+                r#"<meta data-prerendered name="{name}" content="{}">"#,
+                escape_attribute(content)
+            )),
+            HeadTag::Property(property, content) => html.push_str(&format!(
+                r#"<meta data-prerendered property="{property}" content="{}">"#,
+                escape_attribute(content)
+            )),
+            HeadTag::Canonical(href) => html.push_str(&format!(
+                r#"<link data-prerendered rel="canonical" href="{}">"#,
+                escape_attribute(href)
+            )),
+            HeadTag::JsonLd(json) => html.push_str(&format!(
+                r#"<script data-prerendered type="application/ld+json" id="news-article-ld">{json}</script>"#
+            )),
+        }
+    }
+    html
+}
+
+/// Text for an HTML element's content.
+pub fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Text for a quoted HTML attribute value.
+pub fn escape_attribute(text: &str) -> String {
+    escape_text(text)
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// `src` as an absolute address: site paths get the site's origin.
+pub fn absolute(origin: &str, src: &str) -> String {
+    if src.starts_with('/') {
+        format!("{origin}{src}")
+    } else {
+        src.to_owned()
+    }
+}
+
+/// At most `max` characters, cut at a space where possible, with `…` when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > cut.len() / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// The article's description: its first subtitle, or the start of its first paragraph.
+pub fn article_description(article: &Article) -> Option<String> {
+    article.subtitles.first().cloned().or_else(|| {
+        article.body.iter().find_map(|block| match block {
+            Block::Paragraph { text } => Some(shorten(text, DESCRIPTION_CHARS)),
+            _ => None,
+        })
+    })
+}
+
+/// The article's first photo with an allowed address, for previews and JSON-LD.
+pub fn article_image(article: &Article) -> Option<Image> {
+    article.body.iter().find_map(|block| match block {
+        Block::Image { image, .. } if safe_url(&image.src).is_some() => Some(image.clone()),
+        _ => None,
+    })
+}
+
+/// schema.org `NewsArticle` for the article, built as a JSON value (never by pasting API text
+/// into a string) and escaped so no text can close the `<script>` element.
+pub fn news_article_json_ld(article: &Article, origin: &str, site_name: Option<&str>) -> String {
+    let mut data = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": article.published_at,
+        "dateModified": article.updated_at.as_deref().unwrap_or(&article.published_at),
+        "author": [{ "@type": "Person", "name": article.byline.reporter }],
+        "publisher": { "@type": "Organization", "name": site_name.unwrap_or(&article.byline.outlet) },
+    });
+    if let Some(section) = &article.section {
+        data["articleSection"] = json!(section.name);
+    }
+    if let Some(image) = article_image(article) {
+        data["image"] = json!([absolute(origin, &image.src)]);
+    }
+    if let Some(description) = article_description(article) {
+        data["description"] = json!(description);
+    }
+    crate::api::preload::escape_script_json(&data.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::client::decode;
+
+    fn hostile_article() -> Article {
+        decode(
+            r#"{"id": "1", "title": "</title><script>alert(1)</script> \"따옴표\" '홑'",
+                "section": {"slug": "s", "name": "경기</script>"},
+                "subtitles": ["<img src=x onerror=alert(1)>"],
+                "byline": {"outlet": "한가람일보", "reporter": "김기자"},
+                "published_at": "2026-11-24T09:10:00+09:00",
+                "tags": ["\"><script>"],
+                "body": [{"type": "paragraph", "text": "본문"},
+                         {"type": "image", "image": {"src": "javascript:alert(1)", "alt": ""}},
+                         {"type": "image", "image": {"src": "/img/a.webp", "alt": "사진\"", "width": 1200, "height": 800}}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn descriptions_are_cut_at_a_space() {
+        assert_eq!(shorten("짧은 글", 10), "짧은 글");
+        assert_eq!(shorten("가나다 라마바 사아자 차카타", 10), "가나다 라마바…");
+        assert_eq!(shorten("가나다라마바사아자차카타", 5), "가나다라마…");
+    }
+
+    #[test]
+    fn json_ld_is_valid_json_and_cannot_close_the_script() {
+        let article = hostile_article();
+        let text = news_article_json_ld(&article, "https://news.example", Some("한가람일보"));
+        assert!(!text.contains('<'), "{text}");
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed["@type"], "NewsArticle");
+        assert_eq!(parsed["headline"], article.title);
+        assert_eq!(parsed["dateModified"], "2026-11-24T09:10:00+09:00");
+        assert_eq!(parsed["author"][0]["name"], "김기자");
+        assert_eq!(parsed["articleSection"], "경기</script>");
+        assert_eq!(parsed["image"][0], "https://news.example/img/a.webp");
+        assert_eq!(parsed["publisher"]["name"], "한가람일보");
+        assert_eq!(parsed["description"], "<img src=x onerror=alert(1)>");
+    }
+
+    #[test]
+    fn an_article_has_every_preview_tag() {
+        let article = hostile_article();
+        let page = PageHead {
+            title: article.title.clone(),
+            description: article_description(&article),
+            image: article_image(&article),
+            address: "/article/1".to_owned(),
+            article: Some(article.clone()),
+        };
+        let tags = head_tags(&page, Some("한가람일보"), "https://news.example");
+        let property = |key: &str| {
+            tags.iter()
+                .filter_map(|tag| match tag {
+                    HeadTag::Property(k, v) if *k == key => Some(v.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(property("og:url"), ["https://news.example/article/1"]);
+        assert_eq!(property("og:image"), ["https://news.example/img/a.webp"]);
+        assert_eq!(property("og:image:width"), ["1200"]);
+        assert_eq!(property("og:image:height"), ["800"]);
+        assert_eq!(property("og:type"), ["article"]);
+        assert_eq!(property("og:locale"), ["ko_KR"]);
+        assert_eq!(property("article:section"), ["경기</script>"]);
+        assert_eq!(property("article:tag"), ["\"><script>"]);
+        assert_eq!(
+            property("article:published_time"),
+            ["2026-11-24T09:10:00+09:00"]
+        );
+        assert!(tags.contains(&HeadTag::Name(
+            "twitter:card",
+            "summary_large_image".to_owned()
+        )));
+        assert!(tags.contains(&HeadTag::Title(format!("{} - 한가람일보", article.title))));
+    }
+
+    #[test]
+    fn head_html_escapes_every_api_string() {
+        let article = hostile_article();
+        let page = PageHead {
+            title: article.title.clone(),
+            description: article_description(&article),
+            image: article_image(&article),
+            address: "/article/1".to_owned(),
+            article: Some(article),
+        };
+        let html = to_html(&head_tags(
+            &page,
+            Some("한가람일보"),
+            "https://news.example",
+        ));
+        // One title element, one JSON-LD script, and no markup from the API.
+        assert_eq!(html.matches("<title").count(), 1);
+        assert_eq!(html.matches("</title>").count(), 1);
+        assert_eq!(html.matches("<script").count(), 1);
+        assert_eq!(html.matches("</script>").count(), 1);
+        assert!(!html.contains("<img"));
+        assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains(r#"content="&quot;&gt;&lt;script&gt;""#));
+        assert!(html.contains("&#39;홑&#39;"));
+    }
+}
