@@ -1,0 +1,156 @@
+//! One page rendered from the app's own components, and put into the built `index.html`.
+
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use news_front::api::preload;
+use news_front::components::page_meta::HeadCollector;
+use news_front::seo::{self, HeadTag};
+use news_front::App;
+use std::collections::HashMap;
+
+/// A page's markup: what goes into `<head>` and what goes into `<body>`.
+pub struct Rendered {
+    pub head: Vec<HeadTag>,
+    pub body: String,
+}
+
+/// Renders the app at `address` as its first pass in a browser would draw it, given the API
+/// answers the page holds (by endpoint path). What it does not hold (weather, most viewed)
+/// stays at its loading size, for the app to fill.
+pub fn render(address: &str, answers: HashMap<String, serde_json::Value>) -> Rendered {
+    preload::set(answers);
+    let collector = HeadCollector::default();
+    let owner = Owner::new();
+    let body = owner.with(|| {
+        provide_context(RequestUrl::new(address));
+        provide_context(collector.clone());
+        view! { <App/> }.to_html()
+    });
+    drop(owner);
+    preload::set(HashMap::new());
+    let head = collector
+        .0
+        .lock()
+        .map(|tags| tags.clone())
+        .unwrap_or_default();
+    Rendered { head, body }
+}
+
+/// The built `index.html` the pages are made from (kept by `scripts/csp.py` as `app.html`).
+pub struct Template {
+    html: String,
+}
+
+impl Template {
+    pub fn new(html: String) -> Result<Self, String> {
+        for needed in ["</head>", "<body>", "</body>", "<html"] {
+            if !html.contains(needed) {
+                return Err(format!("the template has no {needed}"));
+            }
+        }
+        Ok(Self { html })
+    }
+
+    /// The content of `<meta name="…">` in the template.
+    pub fn meta(&self, name: &str) -> Option<String> {
+        let (start, end) = find_meta(&self.html, name)?;
+        let tag = &self.html[start..end];
+        let value = tag.split("content=").nth(1)?;
+        let value = match value.chars().next()? {
+            quote @ ('"' | '\'') => value[1..].split(quote).next()?,
+            _ => value.split([' ', '>']).next()?,
+        };
+        let value = value.trim();
+        (!value.is_empty()).then(|| value.to_owned())
+    }
+
+    /// The whole page: the template with the page's head tags, its markup, and the API answers
+    /// it was made from (for the app to take over without asking again). `data` is `None` for
+    /// the shell, which keeps the template's `<noscript>` message.
+    pub fn page(
+        &self,
+        page: &Rendered,
+        data: Option<&serde_json::Map<String, serde_json::Value>>,
+        site_url: &str,
+    ) -> String {
+        let mut html = self.html.clone();
+        // The site's address, as the prerender used it, for the app's canonical addresses.
+        if let Some((start, end)) = find_meta(&html, "site-url") {
+            html.replace_range(
+                start..end,
+                &format!(
+                    r#"<meta name="site-url" content="{}">"#,
+                    seo::escape_attribute(site_url)
+                ),
+            );
+        }
+        let has_title = page.head.iter().any(|tag| matches!(tag, HeadTag::Title(_)));
+        if has_title {
+            if let (Some(start), Some(end)) = (html.find("<title"), html.find("</title>")) {
+                html.replace_range(start..end + "</title>".len(), "");
+            }
+        }
+        let head = seo::to_html(&page.head);
+        let at = html.find("</head>").unwrap_or(html.len());
+        html.insert_str(at, &head);
+        if data.is_some() {
+            if let (Some(start), Some(end)) = (html.find("<noscript>"), html.find("</noscript>")) {
+                html.replace_range(start..end + "</noscript>".len(), "");
+            }
+            html = html.replacen("<html", "<html data-prerendered", 1);
+        }
+        let mut body = format!(r#"<div id="prerendered">{}</div>"#, page.body);
+        if let Some(data) = data {
+            body.push_str(&preload::script_element(data));
+        }
+        let at = html.rfind("</body>").unwrap_or(html.len());
+        html.insert_str(at, &body);
+        html
+    }
+}
+
+/// Where `<meta name=NAME …>` stands in `html`, minified or not.
+fn find_meta(html: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(found) = html[from..].find("<meta") {
+        let start = from + found;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        let named = [format!("name=\"{name}\""), format!("name='{name}'")]
+            .iter()
+            .any(|quoted| tag.contains(quoted.as_str()))
+            || [" ", ">", "/"]
+                .iter()
+                .any(|after| tag.contains(&format!("name={name}{after}")));
+        if named {
+            return Some((start, end));
+        }
+        from = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_tags_are_read_minified_or_not() {
+        let template = Template::new(
+            r#"<html><head><meta content=한가람일보 name=application-name><meta name="site-url" content="https://a.example/"><meta name=empty></head><body></body></html>"#
+                .to_owned(),
+        )
+        .unwrap();
+        assert_eq!(
+            template.meta("application-name").as_deref(),
+            Some("한가람일보")
+        );
+        assert_eq!(
+            template.meta("site-url").as_deref(),
+            Some("https://a.example/")
+        );
+        assert_eq!(template.meta("news-api-base"), None);
+        assert_eq!(template.meta("empty"), None);
+        assert!(find_meta(&template.html, "empty").is_some());
+    }
+}

@@ -1,0 +1,264 @@
+//! The prerender command on the demo API, on an API that fails during a run, and as a CMS's
+//! publish hook (`--article`): files, feeds and sitemaps checked with real parsers.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SITE: &str = "https://news.example";
+
+/// A fresh folder with a copy of the demo API and a dist/ holding the template.
+fn workspace(name: &str) -> (PathBuf, PathBuf) {
+    let root = std::env::temp_dir().join(format!("prerender-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let api = root.join("api");
+    let dist = root.join("dist");
+    copy_dir(Path::new("public/api"), &api);
+    fs::create_dir_all(&dist).unwrap();
+    fs::copy("index.html", dist.join("app.html")).unwrap();
+    fs::copy("public/robots.txt", dist.join("robots.txt")).unwrap();
+    (api, dist)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn prerender(api: &Path, dist: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .args([
+            "--api",
+            api.to_str().unwrap(),
+            "--dist",
+            dist.to_str().unwrap(),
+        ])
+        .args(["--site-url", SITE, "--now", "2026-11-25T12:00:00+09:00"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn read(file: PathBuf) -> String {
+    fs::read_to_string(&file).unwrap_or_else(|err| panic!("{}: {err}", file.display()))
+}
+
+/// The file under `dist` that serves a site address (`https://news.example/article/1`).
+fn file_of(dist: &Path, url: &str) -> PathBuf {
+    let address = url.strip_prefix(SITE).expect("an address of the site");
+    dist.join(news_front::routes::file_for(address).expect("a page address"))
+}
+
+/// The `<loc>` texts of a sitemap, read with quick-xml.
+fn locations(xml: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut found, mut in_loc) = (Vec::new(), false);
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(tag) if tag.name().as_ref() == b"loc" => in_loc = true,
+            Event::End(tag) if tag.name().as_ref() == b"loc" => in_loc = false,
+            Event::Text(text) if in_loc => found.push(text.decode().unwrap().into_owned()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn the_demo_site_is_written_whole_with_feeds_and_sitemaps() {
+    let (api, dist) = workspace("demo");
+    let output = prerender(&api, &dist, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    for file in [
+        "index.html",
+        "shell.html",
+        "404.html",
+        "photo.html",
+        "tv.html",
+    ] {
+        assert!(dist.join(file).is_file(), "{file}");
+    }
+    let article = read(dist.join("article/1065.html"));
+    assert!(article.contains("<h1 data-page=\"/article/1065\" class=\"article__title\">"));
+    assert!(article.contains(
+        r#"<link data-prerendered rel="canonical" href="https://news.example/article/1065">"#
+    ));
+
+    // Feeds: RSS 2.0 read back by the rss crate; Korean text, KST dates, links to real pages.
+    for feed in [
+        "rss/allArticle.xml",
+        "rss/clickTop.xml",
+        "rss/section/gyeonggi.xml",
+    ] {
+        let channel = rss::Channel::read_from(read(dist.join(feed)).as_bytes())
+            .unwrap_or_else(|err| panic!("{feed}: {err}"));
+        assert!(!channel.items().is_empty(), "{feed}");
+        assert_eq!(channel.language(), Some("ko"));
+        for item in channel.items() {
+            let link = item.link().unwrap();
+            assert!(file_of(&dist, link).is_file(), "{feed}: {link}");
+            assert!(
+                item.pub_date().unwrap().ends_with("+0900"),
+                "{:?}",
+                item.pub_date()
+            );
+            assert!(item
+                .title()
+                .unwrap()
+                .chars()
+                .any(|c| ('가'..='힣').contains(&c)));
+        }
+    }
+    let all = rss::Channel::read_from(read(dist.join("rss/allArticle.xml")).as_bytes()).unwrap();
+    let dates: Vec<_> = all
+        .items()
+        .iter()
+        .map(|item| chrono::DateTime::parse_from_rfc2822(item.pub_date().unwrap()).unwrap())
+        .collect();
+    assert!(
+        dates.windows(2).all(|pair| pair[0] >= pair[1]),
+        "newest first"
+    );
+
+    // Sitemaps: every address is a page in dist/; the news sitemap holds the last 48 hours.
+    let urls = locations(&read(dist.join("sitemap.xml")));
+    assert!(urls.contains(&format!("{SITE}/article/1065")));
+    assert!(urls.contains(&format!("{SITE}/section/gyeonggi/2")));
+    for url in &urls {
+        assert!(file_of(&dist, url).is_file(), "{url}");
+    }
+    let news = locations(&read(dist.join("sitemap-news.xml")));
+    assert!(!news.is_empty() && news.len() < urls.len());
+    let robots = read(dist.join("robots.txt"));
+    assert!(robots.contains(&format!("Sitemap: {SITE}/sitemap.xml\n")));
+    assert!(robots.contains("User-agent: *"));
+}
+
+#[test]
+fn a_failing_api_keeps_the_previous_files_and_says_why() {
+    let (api, dist) = workspace("faults");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    let kept = read(dist.join("article/1065.html"));
+    fs::write(
+        api.join("articles/1065.json"),
+        r#"{"id": "1065", "title": "#,
+    )
+    .unwrap();
+    fs::remove_file(api.join("articles/1066.json")).unwrap();
+    // The other articles change, so it is seen that they are written again.
+    let mut home: serde_json::Value = serde_json::from_str(&read(api.join("home.json"))).unwrap();
+    home["lead"][0]["title"] = "새로 바뀐 제목".into();
+    fs::write(api.join("home.json"), home.to_string()).unwrap();
+
+    let output = prerender(&api, &dist, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("/article/1065: ") && stderr.contains("malformed JSON"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("/article/1066: ") && stderr.contains("not found"),
+        "{stderr}"
+    );
+    assert_eq!(read(dist.join("article/1065.html")), kept);
+    assert!(read(dist.join("index.html")).contains("새로 바뀐 제목"));
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = fs::read_dir(dist.join("article"))
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    // Without site.json nothing can be drawn: nothing is written, and the command says so.
+    fs::remove_file(api.join("site.json")).unwrap();
+    let output = prerender(&api, &dist, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("site.json"));
+    assert!(read(dist.join("index.html")).contains("새로 바뀐 제목"));
+}
+
+#[test]
+fn publishing_an_article_updates_what_lists_it() {
+    let (api, dist) = workspace("publish");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    let untouched = fs::metadata(dist.join("article/1051.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+
+    let title = "고양시, 새 도서관 문 연다";
+    let mut article: serde_json::Value =
+        serde_json::from_str(&read(api.join("articles/1065.json"))).unwrap();
+    article["id"] = "1071".into();
+    article["title"] = title.into();
+    article["section"] = serde_json::json!({"slug": "gyeonggi", "name": "경기"});
+    article["published_at"] = "2026-11-25T11:00:00+09:00".into();
+    fs::write(api.join("articles/1071.json"), article.to_string()).unwrap();
+    let summary = serde_json::json!({"id": "1071", "title": title,
+        "section": {"slug": "gyeonggi", "name": "경기"}, "published_at": "2026-11-25T11:00:00+09:00"});
+    for file in ["home.json", "sections/gyeonggi/1.json"] {
+        let mut list: serde_json::Value = serde_json::from_str(&read(api.join(file))).unwrap();
+        let key = if file == "home.json" {
+            "lead"
+        } else {
+            "articles"
+        };
+        list[key].as_array_mut().unwrap().insert(0, summary.clone());
+        fs::write(api.join(file), list.to_string()).unwrap();
+    }
+
+    let output = prerender(&api, &dist, &["--article", "1071"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(read(dist.join("article/1071.html")).contains(title));
+    assert!(read(dist.join("index.html")).contains(title));
+    assert!(read(dist.join("section/gyeonggi.html")).contains(title));
+    assert!(read(dist.join("rss/allArticle.xml")).contains(title));
+    assert!(read(dist.join("rss/section/gyeonggi.xml")).contains(title));
+    let urls = locations(&read(dist.join("sitemap.xml")));
+    assert!(urls.contains(&format!("{SITE}/article/1071")));
+    assert!(
+        urls.contains(&format!("{SITE}/article/1051")),
+        "older pages stay listed"
+    );
+    assert!(
+        locations(&read(dist.join("sitemap-news.xml"))).contains(&format!("{SITE}/article/1071"))
+    );
+    let after = fs::metadata(dist.join("article/1051.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(
+        untouched, after,
+        "an article nobody changed is not written again"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .arg("--api")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
