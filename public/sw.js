@@ -1,23 +1,26 @@
 // 한가람일보 service worker: reading offline.
-// - The app shell (index.html and the hashed .js/.wasm/.css it names) is kept at install.
+// - The app shell (shell.html and the hashed .js/.wasm/.css it names) is kept at install.
+// - Pages are network-first and each page read is kept: a prerendered page holds its own
+//   data, so it opens again offline as it was; an address never read gets the shell.
 // - API data is network-first, so news is never stale online; every answer is kept, so the
 //   articles a reader opened open again with no network.
 // - Images are kept as they are seen.
 // Registered by the app in release builds only (src/offline.rs): `trunk serve` never sees it.
 
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SHELL = `shell-${VERSION}`;
 const DATA = `data-${VERSION}`;
 const MEDIA = `media-${VERSION}`;
+const PAGES = `pages-${VERSION}`;
 // Trunk's content hash is a 64-bit number in hex, without leading zeros: up to 16 digits.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
-    const response = await fetch('/', { cache: 'no-cache' });
+    const response = await fetch('/shell.html', { cache: 'no-cache' });
     const html = await response.clone().text();
-    await cache.put('/', response);
+    await cache.put('/shell.html', response);
     // Minified HTML may leave attribute values unquoted: href=/main-….css
     const assets = [...html.matchAll(/["'=](\/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)].map((m) => m[1]);
     await cache.addAll([...new Set(assets)]);
@@ -27,7 +30,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const keep = [SHELL, DATA, MEDIA];
+    const keep = [SHELL, DATA, MEDIA, PAGES];
     for (const key of await caches.keys()) if (!keep.includes(key)) await caches.delete(key);
     await self.clients.claim();
   })());
@@ -41,7 +44,9 @@ self.addEventListener('message', (event) => {
     for (const href of urls) {
       const url = new URL(href, self.location.origin);
       if (url.origin !== self.location.origin) continue;
-      const cache = await caches.open(url.pathname.startsWith('/api/') ? DATA : MEDIA);
+      const kind = url.pathname.startsWith('/api/') ? DATA
+        : url.pathname.startsWith('/img/') || url.pathname.startsWith('/icons/') ? MEDIA : PAGES;
+      const cache = await caches.open(kind);
       if (await cache.match(url.href)) continue;
       try {
         // The page has just loaded it: the browser's HTTP cache has it, so no second download.
@@ -59,8 +64,12 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // Every page is the app: index.html, fresh when online.
-    event.respondWith(networkFirst(request, SHELL, '/'));
+    // Fresh when online; offline, the page as last read, else the shell (the app routes).
+    event.respondWith(networkFirst(request, PAGES).catch(async (error) => {
+      const shell = await (await caches.open(SHELL)).match('/shell.html');
+      if (shell) return shell;
+      throw error;
+    }));
   } else if (url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(request, DATA));
   } else if (HASHED.test(url.pathname)) {

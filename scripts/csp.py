@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: gives the built index.html its Content-Security-Policy and copies it
-to 404.html (for static hosts that serve that file for unknown paths).
+to 404.html (for static hosts that serve that file for unknown paths) and to app.html (the
+template scripts/prerender makes the pages from).
 
 In release builds it first has scripts/minify-glue.mjs minify the JS glue (Trunk's minifier
 fails on it) and renew that file's integrity attribute.
@@ -66,8 +67,11 @@ def main():
     if not found:
         sys.exit(f"csp.py: {index} has no <meta charset> to put the policy after")
     index.write_text(html, encoding="utf-8")
-    (STAGING / "404.html").write_text(html, encoding="utf-8")
-    print(f"csp.py: {len(hashes)} inline script(s) allowed by hash; 404.html written")
+    # 404.html starts the app on hosts that serve it for unknown paths; app.html is the template
+    # scripts/prerender makes every page from (it rewrites index.html and 404.html).
+    for copy in ("404.html", "app.html"):
+        (STAGING / copy).write_text(html, encoding="utf-8")
+    print(f"csp.py: {len(hashes)} inline script(s) allowed by hash; 404.html and app.html written")
 
 
 if __name__ == "__main__":
