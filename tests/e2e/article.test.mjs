@@ -1,4 +1,6 @@
 // The article page on the built site, served as a static host would, in headless Chromium.
+// Served through the shell (as an article not prerendered yet), so the app fetches the article
+// and its faults can be tried; tests/e2e/prerender.test.mjs covers the prerendered page.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +13,7 @@ const paragraphs = article.body.filter((b) => b.type === 'paragraph').map((b) =>
 const ARTICLE_API = `/api/articles/${ID}.json`;
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ prerendered: false }); });
 after(async () => { await site?.close(); });
 
 test('a deep link to an article shows headline, byline, times and body', async () => {

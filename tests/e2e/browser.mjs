@@ -9,8 +9,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function startSite() {
-  const server = await startServer({ dist: process.env.DIST_DIR || 'dist' });
+/** The built site on a test server; `prerendered: false` serves the shell for every page. */
+export async function startSite({ prerendered = true } = {}) {
+  const server = await startServer({ dist: process.env.DIST_DIR || 'dist', prerendered });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -39,6 +40,9 @@ export async function startSite() {
     });
     if (init) await page.addInitScript(init);
     await page.goto(server.url + path);
+    // A prerendered page (or the shell) is plain HTML until the app has taken over: wait for
+    // that, so a test acts on the app, not on the page it replaces.
+    if (javaScriptEnabled) await page.waitForFunction(() => !document.getElementById('prerendered'));
     const cspViolations = () => page.evaluate(() => window.__cspViolations);
     return { page, problems, cspViolations, close: () => context.close() };
   }

@@ -32,7 +32,7 @@ const FAULTS = {
 };
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ prerendered: false }); });
 after(async () => { await site?.close(); });
 
 async function articleIsReadable(page) {

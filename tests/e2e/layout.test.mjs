@@ -14,7 +14,7 @@ const PAGES = {
 const LATE = 700; // ms: long enough that the other half has settled before this half arrives
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ prerendered: false }); });
 after(async () => { await site?.close(); });
 
 function recordShifts() {

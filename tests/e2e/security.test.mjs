@@ -9,7 +9,7 @@ import { startSite } from './browser.mjs';
 import { hostile, PAYLOAD, LONG_PARAGRAPH } from './fixtures/hostile.mjs';
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ prerendered: false }); });
 after(async () => { await site?.close(); });
 
 /** Serves the hostile fixtures in place of the demo API for the length of `body`. */

@@ -1,9 +1,14 @@
-// A static server for the built site, as a publisher's host would run it: files from dist/,
-// compressed (brotli or gzip), index.html for app routes (deep links), real 404s under /api/. It can also misbehave on
-// purpose: tests set a fault per API path to see how the page copes.
+// A static server for the built site, as a publisher's host would run it (deploy/nginx.conf
+// does the same): files from dist/, compressed (brotli or gzip), the prerendered page of an
+// address (`/article/1065` from article/1065.html), the app's shell for every other address,
+// real 404s under /api/. It can also misbehave on purpose: tests set a fault per API path to
+// see how the page copes.
 //
 //   node tests/e2e/server.mjs [port] [dist]      serve by hand (default 8090, ./dist)
 //   import { startServer } from './server.mjs'   in tests: { url, faults, delays, requests, close }
+//
+// With `prerendered: false` it answers every page address with the shell, as for an article
+// published after the last prerender run: the app then fetches the page's data itself.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -38,7 +43,7 @@ function send(res, status, type, body) {
   res.end(body);
 }
 
-export function startServer({ dist = 'dist', port = 0 } = {}) {
+export function startServer({ dist = 'dist', port = 0, prerendered = true } = {}) {
   const root = path.resolve(dist);
   const faults = new Map(); // '/api/articles/1065.json' -> fault name or a function (res, req)
   const requests = []; // every request path, in order, for counting fetches
@@ -60,15 +65,17 @@ export function startServer({ dist = 'dist', port = 0 } = {}) {
     }
     const file = path.join(root, pathname);
     if (!file.startsWith(root + path.sep) && file !== root) return send(res, 400, 'text/plain', 'bad path');
-    fs.stat(file, (err, stat) => {
-      if (!err && stat.isFile()) return serveFile(res, file, req);
-      // The API is data: a missing file is a 404. Everything else is an app route, as with
-      // nginx's `try_files $uri /index.html` (legacy /news/articleView.html links included).
-      if (pathname.startsWith('/api/')) {
-        return send(res, 404, 'text/plain', 'Not Found');
-      }
-      serveFile(res, path.join(root, 'index.html'), req);
-    });
+    const shell = path.join(root, 'shell.html');
+    const isFile = (f) => { try { return fs.statSync(f).isFile(); } catch { return false; } };
+    const page = !pathname.startsWith('/api/') && !path.extname(pathname);
+    if (page && !prerendered) return serveFile(res, shell, req);
+    if (pathname === '/' || pathname === '/index.html') return serveFile(res, path.join(root, 'index.html'), req);
+    if (isFile(file)) return serveFile(res, file, req);
+    // The API is data: a missing file is a 404. Every other address is a page: its
+    // prerendered file, else the shell (legacy /news/articleView.html links included).
+    if (pathname.startsWith('/api/')) return send(res, 404, 'text/plain', 'Not Found');
+    if (page && isFile(`${file}.html`)) return serveFile(res, `${file}.html`, req);
+    serveFile(res, shell, req);
   }
 
   return new Promise((resolve) => {

@@ -12,7 +12,7 @@ const photoNews = JSON.parse(fs.readFileSync('public/api/photo-news.json', 'utf8
 const SHARED = ['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/api/${n}.json`);
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ prerendered: false }); });
 after(async () => { await site?.close(); });
 
 const shownSlide = (page) => page.locator('.carousel__slide:not([hidden])').getAttribute('aria-label');

@@ -1,0 +1,138 @@
+// The site on a real nginx (Debian's, run as a plain process) with deploy/nginx.conf, as a
+// publisher deploys it: prerendered pages, the shell for other addresses, real 404s under
+// /api/, caching, compression, and the old CMS addresses moved with a 301.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './browser.mjs';
+
+const article = JSON.parse(fs.readFileSync('public/api/articles/1065.json', 'utf8'));
+let nginx;
+let base;
+let work;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-e2e-'));
+  const port = await freePort();
+  const server = fs.readFileSync('deploy/nginx.conf', 'utf8')
+    .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
+    .replace(/root \/srv\/news\/dist;/, `root ${path.resolve('dist')};`);
+  assert.ok(server.includes(`127.0.0.1:${port}`) && server.includes(path.resolve('dist')), 'the two marked lines');
+  fs.writeFileSync(path.join(work, 'nginx.conf'), `
+daemon off;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${work}/body; proxy_temp_path ${work}/proxy; fastcgi_temp_path ${work}/fastcgi;
+  uwsgi_temp_path ${work}/uwsgi; scgi_temp_path ${work}/scgi;
+  ${server}
+}`);
+  nginx = spawn('/usr/sbin/nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-e', path.join(work, 'error.log')], { stdio: 'inherit' });
+  base = `http://127.0.0.1:${port}`;
+  let exited = null;
+  nginx.on('exit', (code) => { exited = code; });
+  for (let tries = 0; ; tries += 1) {
+    try { await fetch(base + '/robots.txt'); break; } catch (error) {
+      if (exited !== null) throw new Error(`nginx exited with ${exited}: ${fs.readFileSync(path.join(work, 'error.log'), 'utf8')}`);
+      if (tries > 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+});
+
+after(() => {
+  nginx?.kill('SIGTERM');
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const get = (address, headers = {}) => fetch(base + address, { headers, redirect: 'manual' });
+
+test('an address answers its prerendered page, revalidated; other addresses the shell', async () => {
+  const page = await get('/article/1065');
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type'), /^text\/html/);
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  assert.ok((await page.text()).includes(`property="og:title" content="${article.title}"`));
+  const front = await (await get('/')).text();
+  assert.ok(front.includes('class="lead-story"'));
+  for (const address of ['/article/999999', '/no/such/page', '/section/gyeonggi/99']) {
+    const shell = await get(address);
+    assert.equal(shell.status, 200, address);
+    assert.ok((await shell.text()).includes('article--loading'), address);
+  }
+});
+
+test('a missing API file is a 404, never a page', async () => {
+  assert.equal((await get('/api/articles/999999.json')).status, 404);
+  const found = await get('/api/articles/1065.json');
+  assert.equal(found.status, 200);
+  assert.equal((await found.json()).title, article.title);
+});
+
+test('hashed assets are immutable for a year; everything textual is compressed', async () => {
+  const index = await (await get('/')).text();
+  const assets = [...index.matchAll(/\/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)/g)].map((m) => m[0]);
+  assert.ok(assets.some((a) => a.endsWith('.wasm')) && assets.some((a) => a.endsWith('.css')), assets.join(' '));
+  for (const asset of new Set(assets)) {
+    const response = await get(asset, { 'accept-encoding': 'gzip' });
+    assert.equal(response.status, 200, asset);
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', asset);
+    assert.equal(response.headers.get('content-encoding'), 'gzip', asset);
+  }
+  const html = await get('/article/1065', { 'accept-encoding': 'gzip' });
+  assert.equal(html.headers.get('content-encoding'), 'gzip');
+  const feed = await get('/rss/allArticle.xml', { 'accept-encoding': 'gzip' });
+  assert.match(feed.headers.get('content-type'), /^application\/rss\+xml/);
+  assert.equal(feed.headers.get('content-encoding'), 'gzip');
+});
+
+test('old CMS article links and ?page= section links move with a 301', async () => {
+  const legacy = await get('/news/articleView.html?idxno=1065');
+  assert.equal(legacy.status, 301);
+  assert.equal(new URL(legacy.headers.get('location'), base).pathname, '/article/1065');
+  const hostile = await get('/news/articleView.html?idxno=..%2Fsite');
+  assert.equal(hostile.status, 200, 'anything else is the shell, and the app says not found');
+  const paged = await get('/section/gyeonggi?page=2');
+  assert.equal(paged.status, 301);
+  assert.equal(new URL(paged.headers.get('location'), base).pathname, '/section/gyeonggi/2');
+  assert.equal((await get('/section/gyeonggi?page=1')).status, 200);
+});
+
+test('in a browser, the site on nginx reads and browses as on any host', async () => {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${base}/news/articleView.html?idxno=1065`);
+    await page.waitForURL('**/article/1065');
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    assert.equal(await page.locator('h1.article__title').textContent(), article.title);
+    await page.locator('.related a').first().click();
+    await page.waitForURL((url) => url.pathname === `/article/${article.related[0].id}`);
+    await page.locator('h1.article__title', { hasText: article.related[0].title }).waitFor();
+    await page.goto(`${base}/article/999999`);
+    await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
