@@ -43,6 +43,19 @@ pub struct PageHead {
     pub article: Option<Article>,
 }
 
+impl PageHead {
+    /// An article page's head: its title, description and image come from the article.
+    pub fn article(article: Article, address: String) -> Self {
+        Self {
+            title: article.title.clone(),
+            description: article_description(&article),
+            image: article_image(&article),
+            address,
+            article: Some(article),
+        }
+    }
+}
+
 /// Every head tag of a page. `site_name` is the paper's name once known; `origin` the site's
 /// address (`https://news.example`), which makes the addresses absolute.
 pub fn head_tags(page: &PageHead, site_name: Option<&str>, origin: &str) -> Vec<HeadTag> {
@@ -291,13 +304,7 @@ mod tests {
     #[test]
     fn an_article_has_every_preview_tag() {
         let article = hostile_article();
-        let page = PageHead {
-            title: article.title.clone(),
-            description: article_description(&article),
-            image: article_image(&article),
-            address: "/article/1".to_owned(),
-            article: Some(article.clone()),
-        };
+        let page = PageHead::article(article.clone(), "/article/1".to_owned());
         let tags = head_tags(&page, Some("한가람일보"), "https://news.example");
         let property = |key: &str| {
             tags.iter()
@@ -328,14 +335,7 @@ mod tests {
 
     #[test]
     fn head_html_escapes_every_api_string() {
-        let article = hostile_article();
-        let page = PageHead {
-            title: article.title.clone(),
-            description: article_description(&article),
-            image: article_image(&article),
-            address: "/article/1".to_owned(),
-            article: Some(article),
-        };
+        let page = PageHead::article(hostile_article(), "/article/1".to_owned());
         let html = to_html(&head_tags(
             &page,
             Some("한가람일보"),

@@ -129,9 +129,18 @@ fn ThemeToggle() -> impl IntoView {
 pub struct CurrentSection(RwSignal<Option<String>>);
 
 impl CurrentSection {
-    /// Provides the (empty) current section to the components below.
+    /// Provides the (empty) current section to the components below, unless one is provided
+    /// already: the prerender command sets the article's section before the header is drawn,
+    /// which the article page's effect would do only after.
     pub fn provide() {
-        provide_context(Self(RwSignal::new(None)));
+        if use_context::<Self>().is_none() {
+            provide_context(Self::new(None));
+        }
+    }
+
+    /// A current section of its own, set to `slug`.
+    pub fn new(slug: Option<String>) -> Self {
+        Self(RwSignal::new(slug))
     }
 
     /// The one provided above this component.

@@ -3,7 +3,7 @@
 
 use crate::api::models::{Article, Image};
 use crate::config;
-use crate::seo::{article_description, article_image, head_tags, HeadTag, PageHead};
+use crate::seo::{head_tags, HeadTag, PageHead};
 use crate::shared::SharedData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -35,13 +35,7 @@ pub fn PageMeta(
 /// The tags of an article page, `article:*` and JSON-LD included.
 #[component]
 pub fn ArticleMeta(article: Article, address: String) -> impl IntoView {
-    page_head(PageHead {
-        title: article.title.clone(),
-        description: article_description(&article),
-        image: article_image(&article),
-        address,
-        article: Some(article),
-    })
+    page_head(PageHead::article(article, address))
 }
 
 /// Where the prerender command collects the tags of the page it renders.

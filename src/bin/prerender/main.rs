@@ -353,12 +353,16 @@ fn run(options: &Options) -> Result<Report, String> {
     for (done, page) in pages.iter().enumerate() {
         progress.show(done + 1);
         match page_data(&answers, page) {
-            Ok((data, lastmod)) => {
+            Ok(PageData {
+                data,
+                lastmod,
+                section,
+            }) => {
                 let answers_held: HashMap<String, serde_json::Value> = data
                     .iter()
                     .map(|(path, value)| (path.clone(), value.clone()))
                     .collect();
-                let rendered = render(&page.address, answers_held);
+                let rendered = render(&page.address, answers_held, section);
                 let html = template.page(&rendered, Some(&data), &site_url);
                 let Some(file) = routes::file_for(&page.address) else {
                     continue;
@@ -384,7 +388,7 @@ fn run(options: &Options) -> Result<Report, String> {
         if let Some(Ok(value)) = answers.got.get(paths::SITE) {
             site_only.insert(paths::SITE.to_owned(), value.clone());
         }
-        let shell = render("/article/0", site_only);
+        let shell = render("/article/0", site_only, None);
         let html = template.page(&shell, None, &site_url);
         for file in [routes::SHELL_FILE, "404.html"] {
             if let Err(err) = write_atomic(&dist.join(file), html.as_bytes()) {
@@ -416,14 +420,18 @@ fn run(options: &Options) -> Result<Report, String> {
 }
 
 /// The answers a page is drawn from, each read as the app reads it first (a page the app would
-/// show as an error is not written), and the page's last change where known.
-type PageData = (serde_json::Map<String, serde_json::Value>, Option<String>);
+/// show as an error is not written); for an article, its last change and its section.
+struct PageData {
+    data: serde_json::Map<String, serde_json::Value>,
+    lastmod: Option<String>,
+    section: Option<String>,
+}
 
 fn page_data(answers: &Answers, page: &Page) -> Result<PageData, String> {
     let mut data = serde_json::Map::new();
     let (_, site) = answers.model::<Site>(paths::SITE)?;
     data.insert(paths::SITE.to_owned(), site);
-    let mut lastmod = None;
+    let (mut lastmod, mut section) = (None, None);
     for path in &page.paths {
         let value = if path == paths::HOME {
             answers.model::<Home>(path)?.1
@@ -441,6 +449,7 @@ fn page_data(answers: &Answers, page: &Page) -> Result<PageData, String> {
         } else if path.starts_with("articles/") {
             let (article, value) = answers.model::<Article>(path)?;
             lastmod = Some(article.updated_at.unwrap_or(article.published_at));
+            section = article.section.map(|section| section.slug);
             value
         } else if path == paths::PHOTO_NEWS {
             answers.model::<PhotoNews>(path)?.1
@@ -449,7 +458,11 @@ fn page_data(answers: &Answers, page: &Page) -> Result<PageData, String> {
         };
         data.insert(path.clone(), value);
     }
-    Ok((data, lastmod))
+    Ok(PageData {
+        data,
+        lastmod,
+        section,
+    })
 }
 
 fn write_feeds(

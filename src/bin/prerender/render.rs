@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use news_front::api::preload;
+use news_front::components::header::CurrentSection;
 use news_front::components::page_meta::HeadCollector;
 use news_front::seo::{self, HeadTag};
 use news_front::App;
@@ -16,14 +17,20 @@ pub struct Rendered {
 
 /// Renders the app at `address` as its first pass in a browser would draw it, given the API
 /// answers the page holds (by endpoint path). What it does not hold (weather, most viewed)
-/// stays at its loading size, for the app to fill.
-pub fn render(address: &str, answers: HashMap<String, serde_json::Value>) -> Rendered {
+/// stays at its loading size, for the app to fill. `section` is the section the menu marks
+/// (an article's).
+pub fn render(
+    address: &str,
+    answers: HashMap<String, serde_json::Value>,
+    section: Option<String>,
+) -> Rendered {
     preload::set(answers);
     let collector = HeadCollector::default();
     let owner = Owner::new();
     let body = owner.with(|| {
         provide_context(RequestUrl::new(address));
         provide_context(collector.clone());
+        provide_context(CurrentSection::new(section));
         view! { <App/> }.to_html()
     });
     drop(owner);
