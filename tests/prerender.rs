@@ -262,3 +262,75 @@ fn usage_errors_exit_with_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Serves `api` over HTTP on a free port, with faults: `articles/1052.json` answers after the
+/// 10 s timeout, `1053` with a 500, `1054` drops the connection. Runs until the tests end.
+fn serve_with_faults(api: PathBuf) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let api = api.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(&stream);
+                let mut request = String::new();
+                if reader.read_line(&mut request).is_err() {
+                    return;
+                }
+                let path = request.split(' ').nth(1).unwrap_or("/").to_owned();
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                let respond = |mut stream: &std::net::TcpStream, status: &str, body: &[u8]| {
+                    let head = format!(
+                        "HTTP/1.1 {status}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = stream.write_all(head.as_bytes());
+                    let _ = stream.write_all(body);
+                };
+                match path.as_str() {
+                    "/articles/1052.json" => {
+                        std::thread::sleep(std::time::Duration::from_secs(12));
+                        respond(&stream, "200 OK", b"{}");
+                    }
+                    "/articles/1053.json" => respond(&stream, "500 Internal Server Error", b"oops"),
+                    "/articles/1054.json" => {} // closed with no answer
+                    _ => match fs::read(api.join(path.trim_start_matches('/'))) {
+                        Ok(body) => respond(&stream, "200 OK", &body),
+                        Err(_) => respond(&stream, "404 Not Found", b"{}"),
+                    },
+                }
+            });
+        }
+    });
+    address
+}
+
+#[test]
+fn an_api_over_http_is_read_with_the_apps_timeout_and_errors() {
+    let (api, dist) = workspace("http");
+    let base = serve_with_faults(api);
+    let started = std::time::Instant::now();
+    let output = prerender(Path::new(&base), &dist, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "/article/1052: {base}/articles/1052.json: request timed out"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "/article/1053: {base}/articles/1053.json: HTTP status 500"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("/article/1054: "), "{stderr}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert!(read(dist.join("article/1065.html")).contains("인천대교"));
+    assert!(!dist.join("article/1052.html").exists());
+}
