@@ -1,7 +1,9 @@
 // Render timings of the built site against its baselines (bench/baseline.mjs), as a reader on
 // a cheap phone would see them: cold loads of one article under 4x CPU throttling and a
 // fast-3G network (1.6 Mbit/s, 150 ms RTT), app, plain baseline and fetched baseline runs in
-// turn, a fresh profile each run, all served compressed by the same server. Prints medians,
+// turn, a fresh profile each run, all served compressed by the same server. "app" is the
+// prerendered article (scripts/prerender); "fallback" the same address on a host that answers
+// it with the shell, as for an article published after the last prerender run. Prints medians,
 // the app/baseline ratio and the app/fetched ratio, and saves target/bench/render.json. A
 // benchmark: it asserts nothing.
 //   node bench/render.mjs [runs] [article id]
@@ -68,20 +70,24 @@ const { plain: baselinePath, fetched: fetchedPath } = writeBaseline(SITE, ID);
 const appPath = `/article/${ID}`;
 
 const server = await startServer({ dist: SITE });
+const shellServer = await startServer({ dist: SITE, prerendered: false });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const runs = { app: [], baseline: [], fetched: [] };
+const runs = { app: [], fallback: [], baseline: [], fetched: [] };
 for (let i = 0; i < RUNS; i++) {
   runs.app.push(await load(browser, server.url + appPath));
+  runs.fallback.push(await load(browser, shellServer.url + appPath));
   runs.baseline.push(await load(browser, server.url + baselinePath));
   runs.fetched.push(await load(browser, server.url + fetchedPath));
 }
 await browser.close();
 await server.close();
+await shellServer.close();
 
 const summarise = (list) => Object.fromEntries(METRICS.map((key) => [key, median(list.map((r) => r[key]))]));
 const app = summarise(runs.app);
 const baseline = summarise(runs.baseline);
 const fetched = summarise(runs.fetched);
+const fallback = summarise(runs.fallback);
 const ratioTo = (other) => Object.fromEntries(METRICS.map((key) => [key, other[key] ? app[key] / other[key] : null]));
 const ratio = ratioTo(baseline);
 const ratioFetched = ratioTo(fetched);
@@ -94,16 +100,17 @@ const show = {
   bytes: ['transferred', (v) => `${(v / 1024).toFixed(1)} KB`],
 };
 console.log(`${appPath} vs ${baselinePath} and ${fetchedPath}: ${RUNS} cold loads each, in turn, 390 px, 4x CPU, fast 3G (medians)`);
-console.log(`${''.padEnd(18)}${'app'.padStart(12)}${'baseline'.padStart(12)}${'app/base'.padStart(10)}${'fetched'.padStart(12)}${'app/fetched'.padStart(13)}`);
+console.log(`${''.padEnd(18)}${'app'.padStart(12)}${'baseline'.padStart(12)}${'app/base'.padStart(10)}${'fetched'.padStart(12)}${'app/fetched'.padStart(13)}${'fallback'.padStart(12)}${'fallb./base'.padStart(13)}`);
 const times = (r) => (r === null ? '–' : `${r.toFixed(2)}×`);
 for (const key of METRICS) {
   const [label, format] = show[key];
   console.log(`${label.padEnd(18)}${format(app[key]).padStart(12)}${format(baseline[key]).padStart(12)}${times(ratio[key]).padStart(10)}`
-    + `${format(fetched[key]).padStart(12)}${times(ratioFetched[key]).padStart(13)}`);
+    + `${format(fetched[key]).padStart(12)}${times(ratioFetched[key]).padStart(13)}`
+    + `${format(fallback[key]).padStart(12)}${times(baseline[key] ? fallback[key] / baseline[key] : null).padStart(13)}`);
 }
 fs.mkdirSync('target/bench', { recursive: true });
 fs.writeFileSync('target/bench/render.json', JSON.stringify({
   when: new Date().toISOString(), app: appPath, baseline: baselinePath, fetched: fetchedPath, runs: RUNS,
-  network: NETWORK, cpuThrottling: 4, medians: { app, baseline, fetched }, ratio, ratioFetched, all: runs,
+  network: NETWORK, cpuThrottling: 4, medians: { app, fallback, baseline, fetched }, ratio, ratioFetched, all: runs,
 }, null, 2));
 console.log('saved target/bench/render.json');
