@@ -107,6 +107,13 @@ impl Template {
             html = html.replacen("<html", "<html data-prerendered", 1);
         }
         let mut body = format!(r#"<div id="prerendered">{}</div>"#, page.body);
+        if data.is_some() {
+            // The page is all there already: its HTML goes first, and the wasm (over 200 KB)
+            // is fetched after it rather than beside it.
+            if let Some(preload) = take_wasm_preload(&mut html) {
+                body.push_str(&preload);
+            }
+        }
         if let Some(data) = data {
             body.push_str(&preload::script_element(data));
         }
@@ -114,6 +121,24 @@ impl Template {
         html.insert_str(at, &body);
         html
     }
+}
+
+/// Takes Trunk's `<link rel=preload>` of the wasm out of `<head>`, if it is there.
+fn take_wasm_preload(html: &mut String) -> Option<String> {
+    let head_end = html.find("</head>")?;
+    let mut from = 0;
+    while let Some(found) = html[from..head_end].find("<link") {
+        let start = from + found;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        if tag.contains("preload") && tag.contains(".wasm") && !tag.contains("modulepreload") {
+            let tag = tag.to_owned();
+            html.replace_range(start..end, "");
+            return Some(tag);
+        }
+        from = end;
+    }
+    None
 }
 
 /// Where `<meta name=NAME …>` stands in `html`, minified or not.
