@@ -1,23 +1,34 @@
 // The shell (shell.html, made by scripts/prerender from the app's own components): what an
 // address that has no prerendered page gets, such as an article published after the last
 // run. It shows the page's frame (header, menu, the article's loading shape) before the wasm
-// has loaded, fetches the page's JSON beside the wasm, and the app takes over that response.
+// has loaded, fetches the page's JSON beside the wasm and, on an article, puts its headline
+// into the top of an article page the components drew (<template id="article-head">); the
+// app takes over that response, and the headline does not move.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { startSite } from './browser.mjs';
 
 const ID = '1065';
 const ARTICLE_API = `/api/articles/${ID}.json`;
+const article = JSON.parse(fs.readFileSync(`public/api/articles/${ID}.json`, 'utf8'));
+const SHARED = ['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((name) => `/api/${name}.json`);
 
 let site;
 before(async () => { site = await startSite({ prerendered: false }); });
 after(async () => { await site?.close(); });
 
+/** Opens `path` with the wasm refused, so only the HTML and its inline scripts run. */
+async function openWithoutWasm(path, options = {}) {
+  const opened = await site.open('/robots.txt', { serviceWorkers: 'block', ...options });
+  await opened.page.route('**/*.wasm', (route) => route.abort());
+  await opened.page.goto(site.server.url + path);
+  return opened;
+}
+
 test('before the wasm, the shell shows the frame and a working menu', async () => {
-  const { page, problems, cspViolations, close } = await site.open('/robots.txt', { serviceWorkers: 'block' });
-  await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(`${site.server.url}/article/${ID}`);
+  const { page, problems, cspViolations, close } = await openWithoutWasm('/photo');
   const shell = page.locator('#prerendered');
   assert.equal(await shell.locator('.site-header__name').textContent(), '한가람일보');
   assert.ok(await shell.locator('.article--loading').isVisible());
@@ -29,6 +40,88 @@ test('before the wasm, the shell shows the frame and a working menu', async () =
   // Only the refused wasm fails.
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to fetch')), []);
   await close();
+});
+
+for (const width of [390, 800, 1280]) {
+  test(`at ${width} px the shell shows an article's headline early, where the app will draw it`, async () => {
+    const early = await openWithoutWasm(`/article/${ID}`, { width });
+    const title = early.page.locator('#prerendered h1.article__title');
+    await title.waitFor();
+    assert.equal(await title.textContent(), article.title);
+    assert.equal(await early.page.locator('#prerendered .article__section').textContent(), article.section.name);
+    assert.deepEqual(await early.page.locator('#prerendered .article__subtitles p').allTextContents(), article.subtitles);
+    assert.equal(await early.page.locator('#prerendered .article-body, #prerendered .byline').count(), 0);
+    const earlyBox = await title.boundingBox();
+    assert.deepEqual(await early.cspViolations(), []);
+    await early.close();
+
+    // The app at the moment it takes over: the article is there, the shared data is not yet.
+    for (const url of SHARED) site.server.delays.set(url, 2000);
+    try {
+      const { page, problems, close } = await site.open(`/article/${ID}`, { width, serviceWorkers: 'block' });
+      const drawn = page.locator('main h1.article__title');
+      await drawn.waitFor();
+      const appBox = await drawn.boundingBox();
+      assert.ok(Math.abs(appBox.y - earlyBox.y) < 0.5 && Math.abs(appBox.x - earlyBox.x) < 0.5,
+        `early headline at ${JSON.stringify(earlyBox)}, app headline at ${JSON.stringify(appBox)}`);
+      assert.deepEqual(problems, []);
+      await close();
+    } finally {
+      for (const url of SHARED) site.server.delays.delete(url);
+    }
+  });
+}
+
+test('the early headline stays until the app has drawn its own', async () => {
+  // The article is painted first; the wasm comes later, and the app first draws its loading
+  // shape, then the article: the reader must never see the headline go and come back.
+  const { page, problems, close } = await site.open('/robots.txt', { serviceWorkers: 'block' });
+  await page.route('**/*.wasm', async (route) => { await new Promise((done) => setTimeout(done, 800)); await route.continue(); });
+  await page.addInitScript(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      // What the reader sees: the shell while it stands (the app is hidden), then the app.
+      const pre = document.getElementById('prerendered');
+      const shown = pre ? pre.querySelector('h1') : document.querySelector('main h1');
+      window.__seen.push(shown ? shown.textContent : null);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(`${site.server.url}/article/${ID}`);
+  await page.locator('#prerendered h1.article__title').waitFor();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  await page.locator('main h1.article__title').waitFor();
+  const seen = await page.evaluate(() => window.__seen);
+  const first = seen.indexOf(article.title);
+  assert.ok(first >= 0, 'the headline was painted early');
+  assert.deepEqual(seen.slice(first).filter((t) => t !== article.title), [], 'the headline went away and came back');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a hostile headline in the shell is text, never markup', async () => {
+  const hostile = {
+    ...article,
+    title: '<img src=x onerror="window.__xss=1">"><svg onload=alert(1)>',
+    section: { slug: 'x', name: '<script>window.__xss=2</script>' },
+    subtitles: ['<b>굵게</b>', 42, null],
+  };
+  site.server.faults.set(ARTICLE_API, (res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(hostile));
+  });
+  try {
+    const { page, close } = await openWithoutWasm(`/article/${ID}`);
+    const title = page.locator('#prerendered h1.article__title');
+    await title.waitFor();
+    assert.equal(await title.textContent(), hostile.title);
+    assert.equal(await page.locator('#prerendered .article__section').textContent(), hostile.section.name);
+    assert.deepEqual(await page.locator('#prerendered .article__subtitles p').allTextContents(), ['<b>굵게</b>']);
+    assert.equal(await page.locator('#prerendered main img, #prerendered main svg, #prerendered script, #prerendered b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    await close();
+  } finally {
+    site.server.faults.delete(ARTICLE_API);
+  }
 });
 
 test('the app takes over the early request: the page data is fetched once', async () => {

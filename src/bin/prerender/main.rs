@@ -388,8 +388,9 @@ fn run(options: &Options) -> Result<Report, String> {
         if let Some(Ok(value)) = answers.got.get(paths::SITE) {
             site_only.insert(paths::SITE.to_owned(), value.clone());
         }
-        let shell = render("/article/0", site_only, None);
+        let shell = render("/article/0", site_only.clone(), None);
         let html = template.page(&shell, None, &site_url);
+        let html = render::with_article_head(html, &article_head(site_only));
         for file in [routes::SHELL_FILE, "404.html"] {
             if let Err(err) = write_atomic(&dist.join(file), html.as_bytes()) {
                 report.failures.push(format!("{file}: {err}"));
@@ -626,6 +627,25 @@ fn prerendered_addresses(dist: &Path) -> Vec<String> {
         }
     }
     found
+}
+
+/// The top of an article page (section, headline, subtitles) as `ArticlePage` draws it, for the
+/// shell: its inline script fills in the text of an article it fetched early, before the wasm
+/// has loaded (`index.html`), so the markup is the app's, not a copy.
+fn article_head(mut answers: HashMap<String, serde_json::Value>) -> String {
+    let placeholder = serde_json::json!({
+        "id": "0", "section": {"slug": "0", "name": "-"}, "title": "-", "subtitles": ["-"],
+        "byline": {"outlet": "-", "reporter": "-"}, "published_at": "2000-01-01T00:00:00+09:00",
+        "body": [{"type": "paragraph", "text": "-"}],
+    });
+    answers.insert(paths::article("0"), placeholder);
+    let page = render("/article/0", answers, None).body;
+    let start = page.find(r#"<header class="article__header">"#);
+    let end = start.and_then(|start| page[start..].find("</header>").map(|end| start + end));
+    match (start, end) {
+        (Some(start), Some(end)) => page[start..end + "</header>".len()].to_owned(),
+        _ => String::new(),
+    }
 }
 
 /// Ids and slugs this command writes files for: letters, digits, `-` and `_` (the same the

@@ -105,14 +105,14 @@ impl Template {
                 html.replace_range(start..end + "</noscript>".len(), "");
             }
             html = html.replacen("<html", "<html data-prerendered", 1);
+            drop_shell_script(&mut html);
         }
         let mut body = format!(r#"<div id="prerendered">{}</div>"#, page.body);
         if data.is_some() {
-            // The page is all there already: its HTML goes first, and the wasm (over 200 KB)
-            // is fetched after it rather than beside it.
-            if let Some(preload) = take_wasm_preload(&mut html) {
-                body.push_str(&preload);
-            }
+            // The page is all there already: its HTML goes first, and the app's code (the JS
+            // glue and over 200 KB of wasm) is fetched after it rather than beside it. Module
+            // scripts run after the document is parsed wherever they stand.
+            body.push_str(&take_app_loader(&mut html));
         }
         if let Some(data) = data {
             body.push_str(&preload::script_element(data));
@@ -123,22 +123,68 @@ impl Template {
     }
 }
 
-/// Takes Trunk's `<link rel=preload>` of the wasm out of `<head>`, if it is there.
-fn take_wasm_preload(html: &mut String) -> Option<String> {
-    let head_end = html.find("</head>")?;
+/// The shell with the top of an article page in a `<template id="article-head">`, which the
+/// shell's inline script fills from the article it fetched early (`index.html`).
+pub fn with_article_head(mut html: String, head: &str) -> String {
+    if !head.is_empty() {
+        let at = html.rfind("</body>").unwrap_or(html.len());
+        html.insert_str(
+            at,
+            &format!(r#"<template id="article-head">{head}</template>"#),
+        );
+    }
+    html
+}
+
+/// Drops the shell's own inline script (the early fetch and early headline, the one that reads
+/// `news-api-base`) from a prerendered page, which holds its data. Its hash may stay in the
+/// Content-Security-Policy: allowing a script that is not there changes nothing.
+fn drop_shell_script(html: &mut String) {
     let mut from = 0;
-    while let Some(found) = html[from..head_end].find("<link") {
+    while let Some(found) = html[from..].find("<script>") {
         let start = from + found;
-        let end = start + html[start..].find('>')? + 1;
-        let tag = &html[start..end];
-        if tag.contains("preload") && tag.contains(".wasm") && !tag.contains("modulepreload") {
-            let tag = tag.to_owned();
+        let Some(length) = html[start..].find("</script>") else {
+            return;
+        };
+        let end = start + length + "</script>".len();
+        if html[start..end].contains("news-api-base") {
             html.replace_range(start..end, "");
-            return Some(tag);
+            return;
         }
         from = end;
     }
-    None
+}
+
+/// Takes Trunk's loader out of `<head>`: the `<link rel=modulepreload>` of the JS glue, the
+/// `<link rel=preload>` of the wasm and the `<script type=module>` that starts the app.
+fn take_app_loader(html: &mut String) -> String {
+    let mut taken = String::new();
+    let Some(head_end) = html.find("</head>") else {
+        return taken;
+    };
+    let mut head = html[..head_end].to_owned();
+    for (open, close) in [("<link", ">"), ("<script type=module", "</script>")] {
+        let mut from = 0;
+        while let Some(found) = head[from..].find(open) {
+            let start = from + found;
+            let Some(length) = head[start..].find(close) else {
+                break;
+            };
+            let end = start + length + close.len();
+            let tag = &head[start..end];
+            let loader = open.starts_with("<script")
+                || tag.contains("modulepreload")
+                || (tag.contains("preload") && tag.contains(".wasm"));
+            if loader {
+                taken.push_str(tag);
+                head.replace_range(start..end, "");
+            } else {
+                from = end;
+            }
+        }
+    }
+    html.replace_range(..head_end, &head);
+    taken
 }
 
 /// Where `<meta name=NAME …>` stands in `html`, minified or not.
@@ -165,6 +211,30 @@ fn find_meta(html: &str, name: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_loader_moves_out_of_the_head() {
+        let mut html = r#"<head><link href=/a.css rel=stylesheet><link crossorigin href=/app.js rel=modulepreload><link as=fetch href=/app_bg.wasm rel=preload><script type=module>import init from '/app.js';init('/app_bg.wasm')</script><script type="application/ld+json">{}</script></head><body></body>"#.to_owned();
+        let loader = take_app_loader(&mut html);
+        assert_eq!(
+            html,
+            r#"<head><link href=/a.css rel=stylesheet><script type="application/ld+json">{}</script></head><body></body>"#
+        );
+        assert_eq!(
+            loader,
+            r#"<link crossorigin href=/app.js rel=modulepreload><link as=fetch href=/app_bg.wasm rel=preload><script type=module>import init from '/app.js';init('/app_bg.wasm')</script>"#
+        );
+    }
+
+    #[test]
+    fn a_prerendered_page_keeps_its_scripts_but_the_shells() {
+        let mut html = r#"<head><script>theme()</script><script>takeOver()</script><script>fetch(document.querySelector('meta[name="news-api-base"]'))</script><script type=module>init()</script></head>"#.to_owned();
+        drop_shell_script(&mut html);
+        assert_eq!(
+            html,
+            "<head><script>theme()</script><script>takeOver()</script><script type=module>init()</script></head>"
+        );
+    }
 
     #[test]
     fn meta_tags_are_read_minified_or_not() {
