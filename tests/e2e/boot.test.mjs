@@ -72,30 +72,43 @@ for (const width of [390, 800, 1280]) {
   });
 }
 
-test('the early headline stays until the app has drawn its own', async () => {
-  // The article is painted first; the wasm comes later, and the app first draws its loading
-  // shape, then the article: the reader must never see the headline go and come back.
-  const { page, problems, close } = await site.open('/robots.txt', { serviceWorkers: 'block' });
-  await page.route('**/*.wasm', async (route) => { await new Promise((done) => setTimeout(done, 800)); await route.continue(); });
-  await page.addInitScript(() => {
-    window.__seen = [];
-    new MutationObserver(() => {
-      // What the reader sees: the shell while it stands (the app is hidden), then the app.
-      const pre = document.getElementById('prerendered');
-      const shown = pre ? pre.querySelector('h1') : document.querySelector('main h1');
-      window.__seen.push(shown ? shown.textContent : null);
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
-  await page.goto(`${site.server.url}/article/${ID}`);
-  await page.locator('#prerendered h1.article__title').waitFor();
-  await page.waitForFunction(() => !document.getElementById('prerendered'));
-  await page.locator('main h1.article__title').waitFor();
-  const seen = await page.evaluate(() => window.__seen);
-  const first = seen.indexOf(article.title);
-  assert.ok(first >= 0, 'the headline was painted early');
-  assert.deepEqual(seen.slice(first).filter((t) => t !== article.title), [], 'the headline went away and came back');
-  assert.deepEqual(problems, []);
-  await close();
+test('the early headline stays until the app has drawn its own, and nothing moves', async () => {
+  // The shell is on screen first, then the article's JSON arrives and its headline is painted,
+  // then the wasm comes and the app first draws its loading shape, then the article: the
+  // reader must never see the headline go and come back, nor anything move.
+  site.server.delays.set(ARTICLE_API, 400);
+  try {
+    const { page, problems, close } = await site.open('/robots.txt', { width: 800, height: 900, serviceWorkers: 'block' });
+    await page.route('**/*.wasm', async (route) => { await new Promise((done) => setTimeout(done, 1200)); await route.continue(); });
+    await page.addInitScript(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      window.__seen = [];
+      new MutationObserver(() => {
+        // What the reader sees: the shell while it stands (the app is hidden), then the app.
+        const pre = document.getElementById('prerendered');
+        const shown = pre ? pre.querySelector('h1') : document.querySelector('main h1');
+        window.__seen.push(shown ? shown.textContent : null);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${site.server.url}/article/${ID}`);
+    await page.locator('#prerendered h1.article__title').waitFor();
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    await page.locator('main h1.article__title').waitFor();
+    const seen = await page.evaluate(() => window.__seen);
+    const first = seen.indexOf(article.title);
+    assert.ok(first >= 0, 'the headline was painted early');
+    assert.deepEqual(seen.slice(first).filter((t) => t !== article.title), [], 'the headline went away and came back');
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__shifts);
+    assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}`);
+    assert.deepEqual(problems, []);
+    await close();
+  } finally {
+    site.server.delays.delete(ARTICLE_API);
+  }
 });
 
 test('a hostile headline in the shell is text, never markup', async () => {
