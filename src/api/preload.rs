@@ -29,16 +29,6 @@ pub fn take(path: &str) -> Option<serde_json::Value> {
     })
 }
 
-/// Whether the page holds an answer for `path`, without taking it.
-pub fn has(path: &str) -> bool {
-    STORE.with(|store| {
-        store
-            .borrow_mut()
-            .get_or_insert_with(read_page)
-            .contains_key(path)
-    })
-}
-
 /// The answers embedded in the page; none outside a browser or on a page without them.
 fn read_page() -> HashMap<String, serde_json::Value> {
     if !cfg!(target_arch = "wasm32") {
@@ -80,9 +70,7 @@ mod tests {
             "site.json".to_owned(),
             serde_json::json!({"name": "x"}),
         )]));
-        assert!(has("site.json"));
         assert_eq!(take("site.json"), Some(serde_json::json!({"name": "x"})));
-        assert!(!has("site.json"));
         assert_eq!(take("site.json"), None);
     }
 
