@@ -5,6 +5,7 @@ use crate::api::models::Sky;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
 
 /// Korea Standard Time, UTC+9, in which the paper shows every time.
+#[allow(clippy::expect_used, reason = "a constant offset within ±24 h")]
 fn kst() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
 }

@@ -1,6 +1,8 @@
 //! Components mounted in a real browser (headless Chromium through wasm-bindgen-test-runner):
 //! what a reader gets in the DOM for each kind of content, hostile text included.
 #![cfg(target_arch = "wasm32")]
+// Test helpers: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
 use news_front::api::models::{Block, Byline as BylineData, Image, SrcsetEntry};

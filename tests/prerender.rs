@@ -1,6 +1,9 @@
 //! The prerender command on the demo API, on an API that fails during a run, and as a CMS's
 //! publish hook (`--article`): files, feeds and sitemaps checked with real parsers.
 
+// The helpers below are test code too: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,8 @@
 //! The page's live parts mounted in headless Chromium: what they render, their Korean labels,
 //! and the keyboard patterns of the carousel and the tabs.
 #![cfg(target_arch = "wasm32")]
+// Test helpers: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
 use leptos_router::components::Router;

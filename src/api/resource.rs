@@ -68,6 +68,7 @@ impl<T: Clone + 'static> ApiResource<T> {
 
     /// Applies `f` to the state, tracked, without cloning the model.
     pub fn with<R>(&self, f: impl FnOnce(Option<Result<&T, &ApiError>>) -> R) -> R {
+        #[allow(clippy::expect_used, reason = "new() only ever stores a T")]
         fn typed<T: 'static>(state: &Result<Model, ApiError>) -> Result<&T, &ApiError> {
             state.as_ref().map(|model| {
                 model

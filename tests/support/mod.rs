@@ -1,5 +1,7 @@
 //! DOM helpers shared by the browser test files (`tests/browser.rs`, `tests/widgets.rs`).
 #![allow(dead_code)] // each test file uses its own subset
+// Test helpers: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
