@@ -197,6 +197,24 @@ test('hostile API text, run through the prerender command, stays inert', async (
   assert.equal(embedded['articles/666.json'].title, data.title);
   assert.ok(!/javascript:|vbscript:|data:text/i.test(html.replace(/<script[\s\S]*?<\/script>/g, '')), 'a hostile link made it into the markup');
 
+  // The feeds and sitemap carry the hostile site name and titles as text; the hostile section
+  // slugs (`../../etc`, `a b?c#d`) get no files at all.
+  const feed = fs.readFileSync(path.join(dist, 'rss/allArticle.xml'), 'utf8');
+  const elements = [];
+  let channelTitle = null;
+  let inTitle = 0;
+  const xml = new Parser({
+    onopentag(name) { elements.push(name); if (name === 'title') inTitle += 1; },
+    ontext(text) { if (inTitle === 1 && channelTitle === null) channelTitle = ''; if (inTitle === 1) channelTitle += text; },
+    onclosetag(name) { if (name === 'title') inTitle = 2; },
+  }, { xmlMode: true, decodeEntities: true });
+  xml.write(feed);
+  xml.end();
+  assert.equal(channelTitle, hostile['/api/site.json'].name);
+  assert.deepEqual(elements.filter((e) => ['script', 'img', 'svg'].includes(e.toLowerCase())), []);
+  assert.ok(!fs.existsSync(path.join(work, 'etc')) && !fs.existsSync(path.join(os.tmpdir(), 'etc.html')), 'a slug left dist/');
+  for (const file of fs.readdirSync(path.join(dist, 'rss/section'))) assert.match(file, /^[A-Za-z0-9_-]+\.xml$/);
+
   const server = await startServer({ dist });
   try {
     for (const javaScriptEnabled of [false, true]) {
