@@ -83,6 +83,17 @@ pub fn page_address() -> String {
     )
 }
 
+/// A page's `<h1>`, marked with the address it is rendered for ([`PAGE_ATTRIBUTE`]), so that
+/// focus and scroll restoration find it. Every page's heading is one of these.
+#[component]
+pub fn PageHeading(
+    /// The heading's class, for its page's styles.
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! { <h1 class=class data-page=page_address()>{children()}</h1> }
+}
+
 /// The address in the browser's bar; it lags the router's during a navigation.
 fn browser_address() -> String {
     let location = window().location();

@@ -3,7 +3,7 @@
 use crate::components::banner_slot::BannerSlot;
 use crate::components::most_viewed::MostViewed;
 use crate::components::page_meta::PageMeta;
-use crate::navigation::page_address;
+use crate::navigation::PageHeading;
 use leptos::prelude::*;
 
 /// The page's content, and beside it (below it on phones) the sidebar every reading page has:
@@ -32,7 +32,7 @@ pub fn ListPage(
     view! {
         <PageMeta title=title description=description/>
         <section class="list-page">
-            <h1 class="list-page__title" data-page=page_address()>{title}</h1>
+            <PageHeading class="list-page__title">{title}</PageHeading>
             {children()}
         </section>
     }

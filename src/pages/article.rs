@@ -15,7 +15,7 @@ use crate::components::page_meta::ArticleMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::reader_tools::ReaderTools;
 use crate::components::sns_tv::SnsTv;
-use crate::navigation::page_address;
+use crate::navigation::PageHeading;
 use crate::pages::not_found::NotFound;
 use crate::routes;
 use leptos::prelude::*;
@@ -126,7 +126,7 @@ fn article_view(article: Article) -> impl IntoView {
         <article class="article">
             <header class="article__header">
                 {section}
-                <h1 class="article__title" data-page=page_address()>{article.title}</h1>
+                <PageHeading class="article__title">{article.title}</PageHeading>
                 {subtitles}
                 <Byline
                     byline=article.byline

@@ -9,7 +9,7 @@ use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::picture::Picture;
-use crate::navigation::page_address;
+use crate::navigation::PageHeading;
 use crate::routes;
 use crate::shared::SharedData;
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ fn home_view(home: Home) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h1 class="visually-hidden" data-page=page_address()>"주요 뉴스"</h1>
+        <PageHeading class="visually-hidden">"주요 뉴스"</PageHeading>
         <div class="home-lead">
             {top}
             <ArticleList articles=rest detailed=true/>

@@ -7,7 +7,7 @@ use crate::components::article_list::ArticleList;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
-use crate::navigation::page_address;
+use crate::navigation::PageHeading;
 use crate::pages::not_found::NotFound;
 use crate::routes;
 use leptos::prelude::*;
@@ -70,7 +70,7 @@ fn section_view(page: SectionPage) -> impl IntoView {
             address=routes::section(&page.section.slug, page.page)
         />
         <section class="section-page">
-            <h1 class="section-page__title" data-page=page_address()>{page.section.name}</h1>
+            <PageHeading class="section-page__title">{page.section.name}</PageHeading>
             <ArticleList articles=page.articles detailed=true/>
             <nav class="pagination" aria-label="페이지">
                 {prev}
