@@ -227,7 +227,7 @@ fn run(options: &Options) -> Result<Report, String> {
 
     // The site's name, menu and footer are on every page: without them nothing is written.
     answers.fetch(vec![paths::SITE.to_owned(), paths::HOME.to_owned()]);
-    let (site, _) = answers.model::<Site>(paths::SITE)?;
+    let (site, site_json) = answers.model::<Site>(paths::SITE)?;
     let full = options.articles.is_empty();
 
     // The articles named on the command line, first: their sections' lists change with them.
@@ -352,7 +352,7 @@ fn run(options: &Options) -> Result<Report, String> {
     let mut sitemap_urls = Vec::new();
     for (done, page) in pages.iter().enumerate() {
         progress.show(done + 1);
-        match page_data(&answers, page) {
+        match page_data(&answers, &site_json, page) {
             Ok(PageData {
                 data,
                 lastmod,
@@ -384,22 +384,19 @@ fn run(options: &Options) -> Result<Report, String> {
 
     // The shell: the frame of every page, for addresses that have no file (yet).
     if full {
-        let mut site_only = HashMap::new();
-        if let Some(Ok(value)) = answers.got.get(paths::SITE) {
-            site_only.insert(paths::SITE.to_owned(), value.clone());
-        }
+        let site_only = HashMap::from([(paths::SITE.to_owned(), site_json.clone())]);
         let shell = render("/article/0", site_only.clone(), None);
         let html = template.page(&shell, None, &site_url);
         let html = render::with_article_head(html, &article_head(site_only));
         for file in [routes::SHELL_FILE, "404.html"] {
-            if let Err(err) = write_atomic(&dist.join(file), html.as_bytes()) {
-                report.failures.push(format!("{file}: {err}"));
+            if let Err(failure) = write_file(dist, file, &html) {
+                report.failures.push(failure);
             }
         }
     }
 
     // Feeds, sitemaps and robots.txt.
-    write_feeds(options, &answers, &site, &site_url, &listed, home.is_some())?;
+    write_feeds(dist, &answers, &site, &site_url, &listed, home.is_some())?;
     write_sitemaps(
         dist,
         &site_url,
@@ -428,10 +425,13 @@ struct PageData {
     section: Option<String>,
 }
 
-fn page_data(answers: &Answers, page: &Page) -> Result<PageData, String> {
+fn page_data(
+    answers: &Answers,
+    site_json: &serde_json::Value,
+    page: &Page,
+) -> Result<PageData, String> {
     let mut data = serde_json::Map::new();
-    let (_, site) = answers.model::<Site>(paths::SITE)?;
-    data.insert(paths::SITE.to_owned(), site);
+    data.insert(paths::SITE.to_owned(), site_json.clone());
     let (mut lastmod, mut section) = (None, None);
     for path in &page.paths {
         let value = if path == paths::HOME {
@@ -467,17 +467,14 @@ fn page_data(answers: &Answers, page: &Page) -> Result<PageData, String> {
 }
 
 fn write_feeds(
-    options: &Options,
+    dist: &Path,
     answers: &Answers,
     site: &Site,
     origin: &str,
     listed: &[Summary],
     have_home: bool,
 ) -> Result<(), String> {
-    let dist = &options.dist;
-    let write = |file: &str, xml: String| {
-        write_atomic(&dist.join(file), xml.as_bytes()).map_err(|err| format!("{file}: {err}"))
-    };
+    let write = |file: &str, xml: String| write_file(dist, file, &xml);
     if have_home {
         let description = site
             .tagline
@@ -545,9 +542,7 @@ fn write_sitemaps(
     full: bool,
     now: Option<DateTime<FixedOffset>>,
 ) -> Result<(), String> {
-    let write = |file: &str, xml: String| {
-        write_atomic(&dist.join(file), xml.as_bytes()).map_err(|err| format!("{file}: {err}"))
-    };
+    let write = |file: &str, xml: String| write_file(dist, file, &xml);
     if !full {
         // A publish run writes a few pages: the sitemap still names every page in the bundle.
         let written: BTreeSet<String> = urls.iter().map(|url| url.address.clone()).collect();
@@ -563,7 +558,6 @@ fn write_sitemaps(
     }
     urls.sort_by(|a, b| a.address.cmp(&b.address));
     let documents = feeds::sitemaps(origin, &urls);
-    let mut robots_lines = Vec::new();
     if documents.len() == 1 {
         write(
             "sitemap.xml",
@@ -578,7 +572,6 @@ fn write_sitemaps(
         }
         write("sitemap.xml", feeds::sitemap_index(origin, &files))?;
     }
-    robots_lines.push("sitemap.xml");
     let now = now.unwrap_or_else(|| {
         let seconds = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -592,12 +585,11 @@ fn write_sitemaps(
         "sitemap-news.xml",
         feeds::news_sitemap(origin, &site.name, listed, now),
     )?;
-    robots_lines.push("sitemap-news.xml");
     let robots_file = dist.join("robots.txt");
     let existing = std::fs::read_to_string(&robots_file).unwrap_or_default();
     write(
         "robots.txt",
-        feeds::robots(&existing, origin, &robots_lines),
+        feeds::robots(&existing, origin, &["sitemap.xml", "sitemap-news.xml"]),
     )
 }
 
@@ -656,6 +648,11 @@ fn plain_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Writes `text` to `file` under `dist` (see [`write_atomic`]); a failure names the file.
+fn write_file(dist: &Path, file: &str, text: &str) -> Result<(), String> {
+    write_atomic(&dist.join(file), text.as_bytes()).map_err(|err| format!("{file}: {err}"))
 }
 
 /// Writes `bytes` to a temporary file beside `file`, then renames it over `file`.
