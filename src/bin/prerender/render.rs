@@ -141,12 +141,7 @@ pub fn with_article_head(mut html: String, head: &str) -> String {
 /// Content-Security-Policy: allowing a script that is not there changes nothing.
 fn drop_shell_script(html: &mut String) {
     let mut from = 0;
-    while let Some(found) = html[from..].find("<script>") {
-        let start = from + found;
-        let Some(length) = html[start..].find("</script>") else {
-            return;
-        };
-        let end = start + length + "</script>".len();
+    while let Some((start, end)) = next_element(html, from, "<script>", "</script>") {
         if html[start..end].contains("news-api-base") {
             html.replace_range(start..end, "");
             return;
@@ -165,12 +160,7 @@ fn take_app_loader(html: &mut String) -> String {
     let mut head = html[..head_end].to_owned();
     for (open, close) in [("<link", ">"), ("<script type=module", "</script>")] {
         let mut from = 0;
-        while let Some(found) = head[from..].find(open) {
-            let start = from + found;
-            let Some(length) = head[start..].find(close) else {
-                break;
-            };
-            let end = start + length + close.len();
+        while let Some((start, end)) = next_element(&head, from, open, close) {
             let tag = &head[start..end];
             let loader = open.starts_with("<script")
                 || tag.contains("modulepreload")
@@ -190,9 +180,7 @@ fn take_app_loader(html: &mut String) -> String {
 /// Where `<meta name=NAME …>` stands in `html`, minified or not.
 fn find_meta(html: &str, name: &str) -> Option<(usize, usize)> {
     let mut from = 0;
-    while let Some(found) = html[from..].find("<meta") {
-        let start = from + found;
-        let end = start + html[start..].find('>')? + 1;
+    while let Some((start, end)) = next_element(html, from, "<meta", ">") {
         let tag = &html[start..end];
         let named = [format!("name=\"{name}\""), format!("name='{name}'")]
             .iter()
@@ -206,6 +194,14 @@ fn find_meta(html: &str, name: &str) -> Option<(usize, usize)> {
         from = end;
     }
     None
+}
+
+/// Where the first element that starts with `open` and ends with `close`, at or after `from`,
+/// stands in `html`.
+fn next_element(html: &str, from: usize, open: &str, close: &str) -> Option<(usize, usize)> {
+    let start = from + html[from..].find(open)?;
+    let end = start + html[start..].find(close)? + close.len();
+    Some((start, end))
 }
 
 #[cfg(test)]
