@@ -1,17 +1,20 @@
 //! The router, the page frame and the data shared by every page.
 
 use crate::components::footer::Footer;
-use crate::components::header::{CurrentSection, Header};
-use crate::navigation::{use_page_navigation, SkipLink};
-use crate::offline::{register_service_worker, OfflineNotice};
+use crate::components::header::Header;
+use crate::components::offline_notice::OfflineNotice;
+use crate::components::skip_link::SkipLink;
+use crate::navigation::use_page_navigation;
+use crate::offline::register_service_worker;
 use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
 use crate::pages::legacy::LegacyArticle;
 use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
-use crate::pages::section::SectionPageView;
+use crate::pages::section::SectionPage;
 use crate::pages::tv::TvPage;
-use crate::shared::SharedData;
+use crate::state::CurrentSection;
+use crate::state::SharedData;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
@@ -24,18 +27,19 @@ pub fn App() -> impl IntoView {
     CurrentSection::provide();
     let shared = SharedData::provide();
     register_service_worker(shared);
+    let main = NodeRef::new();
     view! {
         <Router>
             <NavigationEffects/>
-            <SkipLink/>
+            <SkipLink target=main/>
             <Header/>
-            <main id="main" class="site-main" tabindex="-1">
+            <main node_ref=main id="main" class="site-main" tabindex="-1">
                 <OfflineNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/article/:id") view=ArticlePage/>
-                    <Route path=path!("/section/:slug") view=SectionPageView/>
-                    <Route path=path!("/section/:slug/:page") view=SectionPageView/>
+                    <Route path=path!("/section/:slug") view=SectionPage/>
+                    <Route path=path!("/section/:slug/:page") view=SectionPage/>
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>
                     <Route path=path!("/news/articleView.html") view=LegacyArticle/>

@@ -188,6 +188,16 @@ pub fn srcset(entries: &[crate::api::models::SrcsetEntry]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// An ARIA state (`aria-pressed`, `aria-expanded`, `aria-selected`) as the attribute wants it:
+/// the words `true` and `false`, where a Rust `bool` would add or remove the attribute.
+pub fn aria_bool(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,12 +8,13 @@ pub mod components;
 pub mod config;
 pub mod cycle;
 pub mod format;
+pub mod hooks;
 pub mod navigation;
 pub mod offline;
 pub mod pages;
 pub mod preferences;
 pub mod routes;
 pub mod seo;
-pub mod shared;
+pub mod state;
 
 pub use app::App;

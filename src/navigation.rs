@@ -146,26 +146,3 @@ fn main_heading() -> Option<web_sys::HtmlElement> {
         .flatten()
         .and_then(|heading| heading.dyn_into().ok())
 }
-
-/// 본문 바로가기: moves focus (not only the view) to the main content, as a skip link should.
-#[component]
-pub fn SkipLink() -> impl IntoView {
-    view! {
-        <a
-            class="skip-link"
-            href="#main"
-            on:click=move |ev| {
-                ev.prevent_default();
-                if let Some(main) = document()
-                    .get_element_by_id("main")
-                    .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = main.focus();
-                    main.scroll_into_view();
-                }
-            }
-        >
-            "본문 바로가기"
-        </a>
-    }
-}

@@ -13,7 +13,7 @@ use news_front::components::most_viewed::MostViewedTabs;
 use news_front::components::photo_carousel::PhotoCarouselView;
 use news_front::components::sns_tv::VideoList;
 use news_front::components::weather_strip::WeatherCities;
-use news_front::shared::SharedData;
+use news_front::state::SharedData;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -3,7 +3,7 @@
 use crate::api::models::Banner;
 use crate::components::picture::Picture;
 use crate::format::safe_url;
-use crate::shared::SharedData;
+use crate::state::SharedData;
 use leptos::prelude::*;
 
 /// The banners of the named slot from the shared `banners.json`. While loading, the slot

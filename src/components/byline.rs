@@ -1,6 +1,6 @@
 //! Who wrote the article and when it was published and updated.
 
-use crate::api::models::Byline as BylineData;
+use crate::api::models;
 use crate::format::{kst_datetime, mailto};
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// times in KST, the way Korean readers expect: `입력 2025.10.27 18:20`.
 #[component]
 pub fn Byline(
-    byline: BylineData,
+    byline: models::Byline,
     published_at: String,
     #[prop(optional)] updated_at: Option<String>,
 ) -> impl IntoView {
@@ -21,7 +21,9 @@ pub fn Byline(
     });
     let updated = updated_at.and_then(|updated_at| {
         kst_datetime(&updated_at).map(|shown| {
-            view! { <span class="byline__time">"수정 "<time datetime=updated_at>{shown}</time></span> }
+            view! {
+                <span class="byline__time">"수정 "<time datetime=updated_at>{shown}</time></span>
+            }
         })
     });
     view! {

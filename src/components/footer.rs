@@ -1,7 +1,7 @@
 //! The footer with the publisher's details that Korean law asks news sites to show.
 
 use crate::components::banner_slot::BannerSlot;
-use crate::shared::SharedData;
+use crate::state::SharedData;
 use leptos::prelude::*;
 
 /// Publisher, address, phone, registration number and copyright from `site.json`.

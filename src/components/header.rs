@@ -5,16 +5,17 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::picture::Picture;
 use crate::components::weather_strip::WeatherStrip;
 use crate::config;
+use crate::format::aria_bool;
 use crate::preferences::{set_theme, theme, Theme};
 use crate::routes;
-use crate::shared::SharedData;
+use crate::state::{CurrentSection, SharedData};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 /// The header shown on every page: the date and weather strip, the top ad, the paper's name and
-/// the section menu, all inside the page's banner landmark. Until `site.json` arrives it keeps its final height, and if
-/// it fails the reader still gets a link home and a retry for the menu.
+/// the section menu, all inside the page's banner landmark. Until `site.json` arrives it keeps
+/// its final height, and if it fails the reader still gets a link home and a retry for the menu.
 #[component]
 pub fn Header() -> impl IntoView {
     let site = SharedData::get().site;
@@ -87,13 +88,17 @@ pub fn Header() -> impl IntoView {
                 <button
                     type="button"
                     class="section-menu__toggle"
-                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    aria-expanded=move || aria_bool(menu_open.get())
                     aria-controls="section-menu-list"
                     on:click=move |_| menu_open.update(|open| *open = !*open)
                 >
                     <span aria-hidden="true">"☰ "</span>"전체 메뉴"
                 </button>
-                <ul class="section-menu__list" id="section-menu-list" class:is-open=move || menu_open.get()>
+                <ul
+                    class="section-menu__list"
+                    id="section-menu-list"
+                    class:is-open=move || menu_open.get()
+                >
                     <li><A href=routes::HOME exact=true>"홈"</A></li>
                     {menu}
                 </ul>
@@ -110,7 +115,7 @@ fn ThemeToggle() -> impl IntoView {
         <button
             type="button"
             class="theme-toggle"
-            aria-pressed=move || if dark.get() { "true" } else { "false" }
+            aria-pressed=move || aria_bool(dark.get())
             on:click=move |_| {
                 let next = !dark.get_untracked();
                 set_theme(if next { Theme::Dark } else { Theme::Light });
@@ -120,43 +125,5 @@ fn ThemeToggle() -> impl IntoView {
             <span aria-hidden="true">{move || if dark.get() { "☀ " } else { "☾ " }}</span>
             "다크 모드"
         </button>
-    }
-}
-
-/// The section of the article being read, so the menu can mark it: set by the article page,
-/// cleared when it goes.
-#[derive(Clone, Copy)]
-pub struct CurrentSection(RwSignal<Option<String>>);
-
-impl CurrentSection {
-    /// Provides the (empty) current section to the components below, unless one is provided
-    /// already: the prerender command sets the article's section before the header is drawn,
-    /// which the article page's effect would do only after.
-    pub fn provide() {
-        if use_context::<Self>().is_none() {
-            provide_context(Self::new(None));
-        }
-    }
-
-    /// A current section of its own, set to `slug`.
-    pub fn new(slug: Option<String>) -> Self {
-        Self(RwSignal::new(slug))
-    }
-
-    /// The one provided above this component.
-    pub fn get() -> Self {
-        expect_context()
-    }
-
-    /// Marks `slug` (or nothing) as the section being read.
-    pub fn set(self, slug: Option<String>) {
-        if self.0.get_untracked() != slug {
-            self.0.set(slug);
-        }
-    }
-
-    /// Whether `slug` is the section being read (reactive).
-    pub fn is(self, slug: &str) -> bool {
-        self.0.with(|current| current.as_deref() == Some(slug))
     }
 }

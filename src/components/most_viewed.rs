@@ -1,13 +1,15 @@
 //! 가장 많이 본 뉴스: the ranked most-viewed list, one tab per period.
 
-use crate::api::models::{MostViewed as MostViewedData, MostViewedPeriod};
-use crate::components::widget::{loaded, Widget};
+use crate::api::models::{self, MostViewedPeriod};
+use crate::components::loaded::Loaded;
+use crate::components::widget::Widget;
 use crate::cycle;
+use crate::format::aria_bool;
 use crate::routes;
-use crate::shared::SharedData;
+use crate::state::SharedData;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 /// The most-viewed block from the shared `most-viewed.json`.
 #[component]
@@ -15,7 +17,9 @@ pub fn MostViewed() -> impl IntoView {
     let data = SharedData::get().most_viewed;
     view! {
         <Widget title="가장 많이 본 뉴스" id="most-viewed" class="most-viewed">
-            {loaded(data, "많이 본 뉴스", placeholder, |data| view! { <MostViewedTabs data=data/> })}
+            <Loaded resource=data what="많이 본 뉴스" placeholder=placeholder let:data>
+                <MostViewedTabs data=data/>
+            </Loaded>
         </Widget>
     }
 }
@@ -45,7 +49,7 @@ fn placeholder() -> AnyView {
 /// single period shows its list without tabs. Each list is ranked from 1, and the article
 /// being read carries `aria-current="page"` (set by the router's link).
 #[component]
-pub fn MostViewedTabs(data: MostViewedData) -> impl IntoView {
+pub fn MostViewedTabs(data: models::MostViewed) -> impl IntoView {
     let periods: Vec<MostViewedPeriod> = data
         .periods
         .into_iter()
@@ -57,13 +61,12 @@ pub fn MostViewedTabs(data: MostViewedData) -> impl IntoView {
     }
 
     let selected = RwSignal::new(0usize);
+    let buttons: Vec<NodeRef<html::Button>> = (0..count).map(|_| NodeRef::new()).collect();
+    let buttons = StoredValue::new(buttons);
     let select = move |index: usize, focus: bool| {
         selected.set(index);
         if focus {
-            if let Some(tab) = document()
-                .get_element_by_id(&tab_id(index))
-                .and_then(|tab| tab.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+            if let Some(tab) = buttons.with_value(|all| all.get(index).and_then(NodeRef::get)) {
                 let _ = tab.focus();
             }
         }
@@ -75,11 +78,12 @@ pub fn MostViewedTabs(data: MostViewedData) -> impl IntoView {
             let is_selected = move || selected.get() == i;
             view! {
                 <button
+                    node_ref=buttons.with_value(|all| all[i])
                     type="button"
                     role="tab"
                     id=tab_id(i)
                     class="most-viewed__tab"
-                    aria-selected=move || if is_selected() { "true" } else { "false" }
+                    aria-selected=move || aria_bool(is_selected())
                     aria-controls=panel_id(i)
                     tabindex=move || if is_selected() { "0" } else { "-1" }
                     on:click=move |_| select(i, false)

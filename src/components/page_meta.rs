@@ -4,7 +4,7 @@
 use crate::api::models::{Article, Image};
 use crate::config;
 use crate::seo::{head_tags, HeadTag, PageHead};
-use crate::shared::SharedData;
+use crate::state::SharedData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::sync::{Arc, Mutex};

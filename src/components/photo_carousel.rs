@@ -1,12 +1,13 @@
 //! 포토뉴스: the photo-news carousel, after the WAI-ARIA Authoring Practices carousel pattern.
 
 use crate::api::models::PhotoItem;
+use crate::components::loaded::Loaded;
 use crate::components::picture::Picture;
-use crate::components::rotation::{prefers_reduced_motion, use_rotation};
-use crate::components::widget::{loaded, Widget};
+use crate::components::widget::Widget;
 use crate::cycle::{self, Step};
+use crate::hooks::{prefers_reduced_motion, use_attention, use_rotation};
 use crate::routes;
-use crate::shared::SharedData;
+use crate::state::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
@@ -20,7 +21,9 @@ pub fn PhotoCarousel() -> impl IntoView {
     let photos = SharedData::get().photo_news;
     view! {
         <Widget title="포토뉴스" id="photo-news" more=routes::PHOTOS class="photo-widget">
-            {loaded(photos, "포토뉴스", placeholder, |photos| view! { <PhotoCarouselView items=photos.items/> })}
+            <Loaded resource=photos what="포토뉴스" placeholder=placeholder let:photos>
+                <PhotoCarouselView items=photos.items/>
+            </Loaded>
         </Widget>
     }
 }
@@ -38,9 +41,8 @@ pub fn PhotoCarouselView(items: Vec<PhotoItem>) -> impl IntoView {
     let count = items.len();
     let current = RwSignal::new(0usize);
     let playing = RwSignal::new(count > 1 && !prefers_reduced_motion());
-    let hovered = RwSignal::new(false);
-    let focused = RwSignal::new(false);
-    let rotating = Signal::derive(move || playing.get() && !hovered.get() && !focused.get());
+    let attention = use_attention();
+    let rotating = Signal::derive(move || playing.get() && !attention.held());
     use_rotation(
         current,
         count,
@@ -80,10 +82,7 @@ pub fn PhotoCarouselView(items: Vec<PhotoItem>) -> impl IntoView {
             role="group"
             aria-roledescription="carousel"
             aria-label="포토뉴스 사진"
-            on:mouseenter=move |_| hovered.set(true)
-            on:mouseleave=move |_| hovered.set(false)
-            on:focusin=move |_| focused.set(true)
-            on:focusout=move |_| focused.set(false)
+            {..attention.listeners()}
             on:keydown=move |ev| {
                 if let Some(step) = cycle::key_step(&ev.key(), false) {
                     ev.prevent_default();
@@ -100,10 +99,20 @@ pub fn PhotoCarouselView(items: Vec<PhotoItem>) -> impl IntoView {
                 >
                     <span aria-hidden="true">{move || if playing.get() { "❚❚" } else { "▶" }}</span>
                 </button>
-                <button type="button" class="carousel__prev" aria-label="이전 사진" on:click=move |_| go(Step::Prev)>
+                <button
+                    type="button"
+                    class="carousel__prev"
+                    aria-label="이전 사진"
+                    on:click=move |_| go(Step::Prev)
+                >
                     <span aria-hidden="true">"‹"</span>
                 </button>
-                <button type="button" class="carousel__next" aria-label="다음 사진" on:click=move |_| go(Step::Next)>
+                <button
+                    type="button"
+                    class="carousel__next"
+                    aria-label="다음 사진"
+                    on:click=move |_| go(Step::Next)
+                >
                     <span aria-hidden="true">"›"</span>
                 </button>
             </div>
@@ -123,7 +132,9 @@ pub fn PhotoCarouselView(items: Vec<PhotoItem>) -> impl IntoView {
             >
                 {slides}
             </div>
-            <div class="carousel__dots" role="group" aria-label="사진 고르기" hidden={count < 2}>{dots}</div>
+            <div class="carousel__dots" role="group" aria-label="사진 고르기" hidden={count < 2}>
+                {dots}
+            </div>
         </div>
     }
 }

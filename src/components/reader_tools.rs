@@ -93,7 +93,12 @@ pub fn ReaderTools(
         .map(|(name, href)| {
             view! {
                 <li>
-                    <a href=href target="_blank" rel="noopener noreferrer" class="reader-tools__link">
+                    <a
+                        href=href
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        class="reader-tools__link"
+                    >
                         {name}<span class="visually-hidden">" 공유 (새 창)"</span>
                     </a>
                 </li>
@@ -112,7 +117,12 @@ pub fn ReaderTools(
                 >
                     // The name ("글자 작게") holds the visible word, for voice control.
                     <span class="visually-hidden">"글자 "</span>
-                    <span class="reader-tools__glyph reader-tools__glyph--small" aria-hidden="true">"가"</span>
+                    <span
+                        class="reader-tools__glyph reader-tools__glyph--small"
+                        aria-hidden="true"
+                    >
+                        "가"
+                    </span>
                     "작게"
                 </button>
                 <button
@@ -122,7 +132,12 @@ pub fn ReaderTools(
                     on:click=move |_| change(true)
                 >
                     <span class="visually-hidden">"글자 "</span>
-                    <span class="reader-tools__glyph reader-tools__glyph--large" aria-hidden="true">"가"</span>
+                    <span
+                        class="reader-tools__glyph reader-tools__glyph--large"
+                        aria-hidden="true"
+                    >
+                        "가"
+                    </span>
                     "크게"
                 </button>
             </div>
@@ -131,17 +146,31 @@ pub fn ReaderTools(
                 {can_share.then(|| view! {
                     <button type="button" class="reader-tools__button" on:click=share>"공유"</button>
                 })}
-                <button type="button" class="reader-tools__button" on:click=move |_| { let _ = window().print(); }>
+                <button
+                    type="button"
+                    class="reader-tools__button"
+                    on:click=move |_| {
+                        let _ = window().print();
+                    }
+                >
                     "인쇄"
                 </button>
             </div>
             <ul class="reader-tools__links" aria-label="SNS 공유">{links}</ul>
             <p class="reader-tools__status" role="status">{move || status.get()}</p>
             {move || fallback.get().map(|url| view! {
-                <input class="reader-tools__fallback" type="text" readonly value=url aria-label="기사 주소"
+                <input
+                    class="reader-tools__fallback"
+                    type="text"
+                    readonly
+                    value=url
+                    aria-label="기사 주소"
                     on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
-                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        let input = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let Some(input) = input {
                             input.select();
                         }
                     }

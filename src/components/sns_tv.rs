@@ -1,11 +1,12 @@
 //! SNS TV: the paper's videos, played on their own platform in a new tab.
 
 use crate::api::models::Video;
+use crate::components::loaded::Loaded;
 use crate::components::picture::Picture;
-use crate::components::widget::{loaded, Widget};
+use crate::components::widget::Widget;
 use crate::format::{duration, safe_url};
 use crate::routes;
-use crate::shared::SharedData;
+use crate::state::SharedData;
 use leptos::prelude::*;
 
 /// How many videos the block shows; 더보기 leads to all of them at `/tv`.
@@ -17,7 +18,9 @@ pub fn SnsTv() -> impl IntoView {
     let tv = SharedData::get().sns_tv;
     view! {
         <Widget title="SNS TV" id="sns-tv" more=routes::VIDEOS class="sns-tv">
-            {loaded(tv, "SNS TV", placeholder, |tv| view! { <VideoList videos=tv.items limit=SHOWN/> })}
+            <Loaded resource=tv what="SNS TV" placeholder=placeholder let:tv>
+                <VideoList videos=tv.items limit=SHOWN/>
+            </Loaded>
         </Widget>
     }
 }

@@ -1,12 +1,12 @@
 //! The strip at the very top: today's date in Korean and the weather of the Korean cities.
 
 use crate::api::models::{CityWeather, Sky, Weather};
-use crate::components::rotation::use_rotation;
-use crate::components::widget::loaded;
+use crate::components::loaded::Loaded;
 use crate::format::{
     korean_date, kst_date_from_millis, kst_time, parse_date, sky_label, temperature,
 };
-use crate::shared::SharedData;
+use crate::hooks::{use_attention, use_rotation};
+use crate::state::SharedData;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -35,7 +35,9 @@ pub fn WeatherStrip() -> impl IntoView {
         <div class="weather-strip">
             <div class="weather-strip__inner">
                 <p class="weather-strip__date">{date}</p>
-                {loaded(weather, "날씨", placeholder, |weather| view! { <WeatherCities weather=weather/> })}
+                <Loaded resource=weather what="날씨" placeholder=placeholder let:weather>
+                    <WeatherCities weather=weather/>
+                </Loaded>
             </div>
         </div>
     }
@@ -52,13 +54,12 @@ fn placeholder() -> AnyView {
 pub fn WeatherCities(weather: Weather) -> impl IntoView {
     let count = weather.cities.len();
     let current = RwSignal::new(0usize);
-    let hovered = RwSignal::new(false);
-    let focused = RwSignal::new(false);
+    let attention = use_attention();
     use_rotation(
         current,
         count,
         CITY_PERIOD,
-        Signal::derive(move || hovered.get() || focused.get()),
+        Signal::derive(move || attention.held()),
     );
     let cities = weather
         .cities
@@ -73,13 +74,7 @@ pub fn WeatherCities(weather: Weather) -> impl IntoView {
         .and_then(kst_time)
         .map(|time| format!(" · {time} 기준"));
     view! {
-        <div
-            class="weather"
-            on:mouseenter=move |_| hovered.set(true)
-            on:mouseleave=move |_| hovered.set(false)
-            on:focusin=move |_| focused.set(true)
-            on:focusout=move |_| focused.set(false)
-        >
+        <div class="weather" {..attention.listeners()}>
             <ul class="weather__cities" aria-label="전국 날씨" tabindex="0">{cities}</ul>
             <p class="weather__credit">{provider}" 제공"{observed}</p>
         </div>
@@ -114,11 +109,27 @@ fn sky_icon(sky: Sky) -> impl IntoView {
     } else {
         "#b8c2d3"
     };
+    // The sun sits up and left, behind the cloud, when there is one.
+    let sun_at = if cloud { "9" } else { "12" };
     view! {
-        <svg class="weather__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-            {sun.then(|| view! { <circle cx=if cloud { "9" } else { "12" } cy=if cloud { "9" } else { "12" } r="5" fill="#f5a623"/> })}
+        <svg
+            class="weather__icon"
+            viewBox="0 0 24 24"
+            width="18"
+            height="18"
+            aria-hidden="true"
+            focusable="false"
+        >
+            {sun.then(|| view! { <circle cx=sun_at cy=sun_at r="5" fill="#f5a623"/> })}
             {cloud.then(|| view! { <path d=CLOUD fill=cloud_fill/> })}
-            {rain.then(|| view! { <path d="M9 21l-1 2M13 21l-1 2" stroke="#2f7de1" stroke-width="1.6" stroke-linecap="round"/> })}
+            {rain.then(|| view! {
+                <path
+                    d="M9 21l-1 2M13 21l-1 2"
+                    stroke="#2f7de1"
+                    stroke-width="1.6"
+                    stroke-linecap="round"
+                />
+            })}
             {snow.then(|| view! { <circle cx="16" cy="22" r="1.2" fill="#6aa7ff"/> })}
         </svg>
     }

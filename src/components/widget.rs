@@ -1,8 +1,6 @@
 //! The frame every side widget shares: a heading, an optional 더보기 link, and its content in
-//! one of three states (loading placeholder, Korean error with retry, or the data).
+//! whatever state its data is in (see `loaded.rs`).
 
-use crate::api::ApiResource;
-use crate::components::error_notice::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -35,27 +33,5 @@ pub fn Widget(
             </header>
             {children()}
         </section>
-    }
-}
-
-/// Shows a shared resource: `placeholder` (already the final size) while it loads, the Korean
-/// error with a retry if it failed, and `view` of the data once it is there.
-pub fn loaded<T, V>(
-    resource: ApiResource<T>,
-    what: &'static str,
-    placeholder: fn() -> AnyView,
-    view: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + 'static,
-    V: IntoView + 'static,
-{
-    move || match resource.get() {
-        None => placeholder(),
-        Some(Ok(data)) => view(data).into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorNotice error=error what=what on_retry=move || resource.refetch()/> }
-                .into_any()
-        }
     }
 }

@@ -3,21 +3,20 @@
 
 use crate::api::client::fetch_article;
 use crate::api::models::Article;
-use crate::api::{ApiError, ApiResource};
+use crate::api::ApiResource;
 use crate::components::article_body::ArticleBody;
 use crate::components::article_list::ArticleList;
 use crate::components::banner_slot::BannerSlot;
 use crate::components::byline::Byline;
-use crate::components::error_notice::ErrorNotice;
-use crate::components::header::CurrentSection;
+use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::ArticleMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::reader_tools::ReaderTools;
 use crate::components::sns_tv::SnsTv;
 use crate::navigation::PageHeading;
-use crate::pages::not_found::NotFound;
 use crate::routes;
+use crate::state::CurrentSection;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -42,18 +41,17 @@ pub fn ArticlePage() -> impl IntoView {
         current_section.set(slug);
     });
     on_cleanup(move || current_section.set(None));
-    let main = move || match article.get() {
-        None => article_skeleton().into_any(),
-        Some(Ok(article)) => article_view(article).into_any(),
-        Some(Err(ApiError::NotFound)) => view! { <NotFound/> }.into_any(),
-        Some(Err(error)) => view! {
-            <ErrorNotice error=error what="기사" on_retry=move || article.refetch()/>
-        }
-        .into_any(),
-    };
     view! {
         <PageGrid>
-            {main}
+            <Loaded
+                resource=article
+                what="기사"
+                placeholder=article_skeleton
+                missing=Missing::NotFoundPage
+                let:article
+            >
+                {article_view(article)}
+            </Loaded>
             <BannerSlot name="article_bottom"/>
             <SnsTv/>
             <PhotoCarousel/>
@@ -62,7 +60,7 @@ pub fn ArticlePage() -> impl IntoView {
 }
 
 /// The article's shape while it loads, so the page does not jump when it arrives.
-fn article_skeleton() -> impl IntoView {
+fn article_skeleton() -> AnyView {
     view! {
         <article class="article article--loading" aria-busy="true">
             <p class="visually-hidden">"기사를 불러오는 중입니다"</p>
@@ -73,6 +71,7 @@ fn article_skeleton() -> impl IntoView {
             <div class="skeleton skeleton--line skeleton--short"></div>
         </article>
     }
+    .into_any()
 }
 
 fn article_view(article: Article) -> impl IntoView {

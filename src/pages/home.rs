@@ -4,14 +4,14 @@ use crate::api::client::fetch_home;
 use crate::api::models::{Home, Summary};
 use crate::api::ApiResource;
 use crate::components::article_list::ArticleList;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::picture::Picture;
 use crate::navigation::PageHeading;
 use crate::routes;
-use crate::shared::SharedData;
+use crate::state::SharedData;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -27,20 +27,11 @@ pub fn HomePage() -> impl IntoView {
             .and_then(|site| site.tagline);
         view! { <PageMeta title="" description=tagline.unwrap_or_default()/> }
     };
-    let main = move || match home.get() {
-        None => {
-            view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
-                .into_any()
-        }
-        Some(Ok(home)) => home_view(home).into_any(),
-        Some(Err(error)) => view! {
-            <ErrorNotice error=error what="주요 기사" on_retry=move || home.refetch()/>
-        }
-        .into_any(),
-    };
     view! {
         {meta}
-        <PageGrid>{main}</PageGrid>
+        <PageGrid>
+            <Loaded resource=home what="주요 기사" let:home>{home_view(home)}</Loaded>
+        </PageGrid>
     }
 }
 

@@ -1,14 +1,13 @@
 //! `/section/:slug?page=N`: one page of a section's articles.
 
 use crate::api::client::fetch_section_page;
-use crate::api::models::SectionPage;
+use crate::api::models;
 use crate::api::{ApiError, ApiResource};
 use crate::components::article_list::ArticleList;
-use crate::components::error_notice::ErrorNotice;
+use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
 use crate::navigation::PageHeading;
-use crate::pages::not_found::NotFound;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,7 +15,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Loads the section page in the URL; an unknown section or page is the not-found page.
 #[component]
-pub fn SectionPageView() -> impl IntoView {
+pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let listing = ApiResource::new(move || {
@@ -25,27 +24,26 @@ pub fn SectionPageView() -> impl IntoView {
             params.read().get("page").as_deref(),
             query.read().get("page").as_deref(),
         );
-        async move { fetch_section_page(&slug, page).await }
+        async move {
+            // A page past the last is not there, like an unknown section.
+            fetch_section_page(&slug, page).await.and_then(|listing| {
+                match listing.page > listing.total_pages {
+                    true => Err(ApiError::NotFound),
+                    false => Ok(listing),
+                }
+            })
+        }
     });
-    let main = move || match listing.get() {
-        None => {
-            view! { <div class="page-loading" aria-busy="true">"기사를 불러오는 중입니다"</div> }
-                .into_any()
-        }
-        Some(Ok(page)) if page.page > page.total_pages => view! { <NotFound/> }.into_any(),
-        Some(Ok(page)) => section_view(page).into_any(),
-        Some(Err(ApiError::NotFound)) => view! { <NotFound/> }.into_any(),
-        Some(Err(error)) => view! {
-            <ErrorNotice error=error what="기사 목록" on_retry=move || listing.refetch()/>
-        }
-        .into_any(),
-    };
     view! {
-        <PageGrid>{main}</PageGrid>
+        <PageGrid>
+            <Loaded resource=listing what="기사 목록" missing=Missing::NotFoundPage let:page>
+                {section_view(page)}
+            </Loaded>
+        </PageGrid>
     }
 }
 
-fn section_view(page: SectionPage) -> impl IntoView {
+fn section_view(page: models::SectionPage) -> impl IntoView {
     let slug = page.section.slug.clone();
     let page_href = move |n: u32| routes::section(&slug, n);
     let numbers = (1..=page.total_pages)

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use news_front::api::preload;
-use news_front::components::header::CurrentSection;
 use news_front::components::page_meta::HeadCollector;
 use news_front::seo::{self, HeadTag};
+use news_front::state::CurrentSection;
 use news_front::App;
 use std::collections::HashMap;
 

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
-use news_front::api::models::{Block, Byline as BylineData, Image, SrcsetEntry};
+use news_front::api::models::{self, Block, Image, SrcsetEntry};
 use news_front::api::ApiError;
 use news_front::components::article_body::ArticleBody;
 use news_front::components::byline::Byline;
@@ -151,7 +151,7 @@ fn images_with_unsafe_sources_are_dropped() {
 
 #[wasm_bindgen_test]
 fn byline_shows_reporter_mailto_and_kst_times() {
-    let byline = BylineData {
+    let byline = models::Byline {
         outlet: "한가람일보".into(),
         reporter: "강예린".into(),
         email: Some("yerin.kang@hangaram.example".into()),
@@ -183,7 +183,7 @@ fn byline_shows_reporter_mailto_and_kst_times() {
 
 #[wasm_bindgen_test]
 fn byline_drops_a_hostile_email() {
-    let byline = BylineData {
+    let byline = models::Byline {
         outlet: "o".into(),
         reporter: "r".into(),
         email: Some("javascript:alert(1)//@x.example".into()),

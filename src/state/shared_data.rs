@@ -8,18 +8,15 @@ use crate::api::models::{Banners, MostViewed, PhotoNews, Site, SnsTv, Weather};
 use crate::api::ApiResource;
 use leptos::prelude::*;
 
-/// One endpoint's data as the page sees it: loading (`None`), failed, or loaded.
-pub type Shared<T> = ApiResource<T>;
-
 /// The shared resources. Each fails alone: a widget whose endpoint fails shows its own notice.
 #[derive(Clone, Copy)]
 pub struct SharedData {
-    pub site: Shared<Site>,
-    pub weather: Shared<Weather>,
-    pub most_viewed: Shared<MostViewed>,
-    pub photo_news: Shared<PhotoNews>,
-    pub sns_tv: Shared<SnsTv>,
-    pub banners: Shared<Banners>,
+    pub site: ApiResource<Site>,
+    pub weather: ApiResource<Weather>,
+    pub most_viewed: ApiResource<MostViewed>,
+    pub photo_news: ApiResource<PhotoNews>,
+    pub sns_tv: ApiResource<SnsTv>,
+    pub banners: ApiResource<Banners>,
 }
 
 impl SharedData {
