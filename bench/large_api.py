@@ -5,6 +5,7 @@ the demo's bodies, images and shared files. Used by scripts/bench; not a test fi
 
     python3 bench/large_api.py OUT_DIR [N]
 """
+
 import json
 import shutil
 import sys
@@ -22,11 +23,21 @@ def main():
     if out.exists():
         shutil.rmtree(out)
     (out / "articles").mkdir(parents=True)
-    for name in ["site.json", "weather.json", "most-viewed.json", "photo-news.json", "sns-tv.json", "banners.json"]:
+    for name in [
+        "site.json",
+        "weather.json",
+        "most-viewed.json",
+        "photo-news.json",
+        "sns-tv.json",
+        "banners.json",
+    ]:
         shutil.copy(demo / name, out / name)
     site = json.loads((demo / "site.json").read_text(encoding="utf-8"))
     sections = site["sections"]
-    bodies = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((demo / "articles").glob("*.json"))]
+    bodies = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((demo / "articles").glob("*.json"))
+    ]
     start = datetime(2026, 11, 25, 12, 0, tzinfo=KST)
     listed = {section["slug"]: [] for section in sections}
     newest = []
@@ -35,11 +46,25 @@ def main():
         section = sections[n % len(sections)]
         published = (start - timedelta(minutes=17 * n)).isoformat()
         article = dict(template)
-        article.update(id=str(100000 + n), section=section, published_at=published, updated_at=None,
-                       title=f"{template['title']} ({n + 1}번째)", related=[], reporter_articles=[])
-        (out / "articles" / f"{article['id']}.json").write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
-        summary = {"id": article["id"], "title": article["title"], "section": section,
-                   "summary": (template.get("subtitles") or [""])[0], "published_at": published}
+        article.update(
+            id=str(100000 + n),
+            section=section,
+            published_at=published,
+            updated_at=None,
+            title=f"{template['title']} ({n + 1}번째)",
+            related=[],
+            reporter_articles=[],
+        )
+        (out / "articles" / f"{article['id']}.json").write_text(
+            json.dumps(article, ensure_ascii=False), encoding="utf-8"
+        )
+        summary = {
+            "id": article["id"],
+            "title": article["title"],
+            "section": section,
+            "summary": (template.get("subtitles") or [""])[0],
+            "published_at": published,
+        }
         listed[section["slug"]].append(summary)
         if len(newest) < 10:
             newest.append(summary)
@@ -49,10 +74,15 @@ def main():
         folder = out / "sections" / section["slug"]
         folder.mkdir(parents=True)
         for page in range(1, pages + 1):
-            chunk = items[(page - 1) * PER_PAGE: page * PER_PAGE]
+            chunk = items[(page - 1) * PER_PAGE : page * PER_PAGE]
             body = {"section": section, "page": page, "total_pages": pages, "articles": chunk}
-            (folder / f"{page}.json").write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
-    home = {"lead": newest[:5], "sections": [{"section": s, "articles": listed[s["slug"]][:5]} for s in sections]}
+            (folder / f"{page}.json").write_text(
+                json.dumps(body, ensure_ascii=False), encoding="utf-8"
+            )
+    home = {
+        "lead": newest[:5],
+        "sections": [{"section": s, "articles": listed[s["slug"]][:5]} for s in sections],
+    }
     (out / "home.json").write_text(json.dumps(home, ensure_ascii=False), encoding="utf-8")
     print(f"{count} articles in {out}")
 

@@ -11,6 +11,7 @@ inline scripts Trunk wrote, by their SHA-256, and never 'unsafe-inline'. Debug b
 same policy: scripts/serve runs without live reload, whose script Trunk would inject after this
 hook, unhashed.
 """
+
 import base64
 import hashlib
 import os
@@ -22,37 +23,41 @@ from pathlib import Path
 STAGING = Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
 RELEASE = os.environ.get("TRUNK_PROFILE", "release") == "release"
 # The policy goes right after <meta charset>, before any script it has to govern.
-CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 
 # A policy already in the page (a second one would only narrow the first). Only the tag counts:
 # a development build keeps index.html's comments, one of which names the policy.
-EXISTING_POLICY = re.compile(r"<meta\b[^>]*http-equiv=[\"']?Content-Security-Policy", re.I)
+EXISTING_POLICY = re.compile(r"<meta\b[^>]*http-equiv=[\"']?Content-Security-Policy", re.IGNORECASE)
 
 # An inline <script> without src: its body is what the browser hashes.
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
 
 def policy(hashes):
     scripts = " ".join(f"'sha256-{h}'" for h in hashes)
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' 'wasm-unsafe-eval' {scripts}".strip(),
-        "style-src 'self'",
-        "img-src 'self' https:",
-        "font-src 'self'",
-        "connect-src 'self' https:",
-        "manifest-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'wasm-unsafe-eval' {scripts}".strip(),
+            "style-src 'self'",
+            "img-src 'self' https:",
+            "font-src 'self'",
+            "connect-src 'self' https:",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def main():
     if RELEASE:
         # First the JS glue is minified and its integrity renewed, so the policy sees the
         # final index.html.
-        subprocess.run(["node", str(Path(__file__).with_name("minify-glue.mjs")), str(STAGING)], check=True)
+        subprocess.run(
+            ["node", str(Path(__file__).with_name("minify-glue.mjs")), str(STAGING)], check=True
+        )
     index = STAGING / "index.html"
     html = index.read_text(encoding="utf-8")
     hashes = [

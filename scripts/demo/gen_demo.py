@@ -4,6 +4,7 @@
 Run from anywhere: python3 scripts/demo/gen_demo.py. The output is committed; rerun after
 editing articles.py. Images come from gen_images.py (same folder).
 """
+
 import json
 import shutil
 from pathlib import Path
@@ -16,8 +17,13 @@ OUTLET = "한가람일보"
 PAGE_SIZE = 3  # small on purpose, so the demo sections have several pages
 
 SECTIONS = [
-    ("politics", "정치"), ("economy", "경제"), ("society", "사회"), ("gyeonggi", "경기"),
-    ("incheon", "인천"), ("culture", "문화"), ("sports", "스포츠"),
+    ("politics", "정치"),
+    ("economy", "경제"),
+    ("society", "사회"),
+    ("gyeonggi", "경기"),
+    ("incheon", "인천"),
+    ("culture", "문화"),
+    ("sports", "스포츠"),
 ]
 SECTION_NAMES = dict(SECTIONS)
 
@@ -97,57 +103,83 @@ def main():
     if API.exists():
         shutil.rmtree(API)
     by_id = {a["id"]: a for a in ARTICLES}
-    by_section = {slug: newest_first([a for a in ARTICLES if a["section"] == slug]) for slug, _ in SECTIONS}
+    by_section = {
+        slug: newest_first([a for a in ARTICLES if a["section"] == slug]) for slug, _ in SECTIONS
+    }
 
-    write("site.json", {
-        "name": OUTLET,
-        "tagline": "경기·인천의 오늘을 기록합니다",
-        "sections": [section(slug) for slug, _ in SECTIONS],
-        "footer": {
-            "publisher": "(주)한가람미디어",
-            "address": "경기도 수원시 팔달구 가상로 12 한가람빌딩",
-            "phone": "031-000-0000",
-            "registration": "경기 아00000 (등록일 2012.03.02)",
-            "copyright": "© 2026 한가람일보. 이 사이트의 기사는 무단 전재와 재배포를 금합니다.",
+    write(
+        "site.json",
+        {
+            "name": OUTLET,
+            "tagline": "경기·인천의 오늘을 기록합니다",
+            "sections": [section(slug) for slug, _ in SECTIONS],
+            "footer": {
+                "publisher": "(주)한가람미디어",
+                "address": "경기도 수원시 팔달구 가상로 12 한가람빌딩",
+                "phone": "031-000-0000",
+                "registration": "경기 아00000 (등록일 2012.03.02)",
+                "copyright": "© 2026 한가람일보. 이 사이트의 기사는 무단 전재와 재배포를 금합니다.",
+            },
         },
-    })
+    )
 
     cities = [
-        ("서울", "partly_cloudy", 8.4), ("인천", "cloudy", 7.9), ("수원", "clear", 9.1),
-        ("춘천", "clear", 4.2), ("강릉", "clear", 11.3), ("청주", "overcast", 8.0),
-        ("대전", "overcast", 9.6), ("전주", "rain", 10.2), ("광주", "rain", 11.8),
-        ("대구", "cloudy", 12.5), ("안동", "partly_cloudy", 7.0), ("포항", "clear", 13.4),
-        ("울산", "clear", 13.9), ("부산", "partly_cloudy", 15.2), ("창원", "cloudy", 14.1),
-        ("제주", "shower", 16.5), ("백령도", None, 6.0),
+        ("서울", "partly_cloudy", 8.4),
+        ("인천", "cloudy", 7.9),
+        ("수원", "clear", 9.1),
+        ("춘천", "clear", 4.2),
+        ("강릉", "clear", 11.3),
+        ("청주", "overcast", 8.0),
+        ("대전", "overcast", 9.6),
+        ("전주", "rain", 10.2),
+        ("광주", "rain", 11.8),
+        ("대구", "cloudy", 12.5),
+        ("안동", "partly_cloudy", 7.0),
+        ("포항", "clear", 13.4),
+        ("울산", "clear", 13.9),
+        ("부산", "partly_cloudy", 15.2),
+        ("창원", "cloudy", 14.1),
+        ("제주", "shower", 16.5),
+        ("백령도", None, 6.0),
     ]
-    write("weather.json", {
-        "date": "2026-11-24",
-        "observed_at": "2026-11-24T10:00:00+09:00",
-        "provider": "기상청",
-        "cities": [
-            {"name": name, **({"sky": sky} if sky else {}), "temp_c": temp} for name, sky, temp in cities
-        ],
-    })
+    write(
+        "weather.json",
+        {
+            "date": "2026-11-24",
+            "observed_at": "2026-11-24T10:00:00+09:00",
+            "provider": "기상청",
+            "cities": [
+                {"name": name, **({"sky": sky} if sky else {}), "temp_c": temp}
+                for name, sky, temp in cities
+            ],
+        },
+    )
 
     lead_ids = ["1065", "1051", "1059", "1055"]
-    write("home.json", {
-        "lead": [summary(by_id[i]) for i in lead_ids],
-        "sections": [
-            {"section": section(slug), "articles": [summary(a) for a in by_section[slug][:3]]}
-            for slug, _ in SECTIONS
-        ],
-    })
+    write(
+        "home.json",
+        {
+            "lead": [summary(by_id[i]) for i in lead_ids],
+            "sections": [
+                {"section": section(slug), "articles": [summary(a) for a in by_section[slug][:3]]}
+                for slug, _ in SECTIONS
+            ],
+        },
+    )
 
     for slug, _ in SECTIONS:
         articles = by_section[slug]
-        pages = [articles[i:i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)] or [[]]
+        pages = [articles[i : i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)] or [[]]
         for number, page in enumerate(pages, start=1):
-            write(f"sections/{slug}/{number}.json", {
-                "section": section(slug),
-                "page": number,
-                "total_pages": len(pages),
-                "articles": [summary(a) for a in page],
-            })
+            write(
+                f"sections/{slug}/{number}.json",
+                {
+                    "section": section(slug),
+                    "page": number,
+                    "total_pages": len(pages),
+                    "articles": [summary(a) for a in page],
+                },
+            )
 
     for article in ARTICLES:
         same_section = [a for a in by_section[article["section"]] if a["id"] != article["id"]]
@@ -157,14 +189,19 @@ def main():
             "section": section(article["section"]),
             "title": article["title"],
             "subtitles": article["subtitles"],
-            "byline": {"outlet": OUTLET, "reporter": article["reporter"], "email": article["email"]},
+            "byline": {
+                "outlet": OUTLET,
+                "reporter": article["reporter"],
+                "email": article["email"],
+            },
             "published_at": article["published"],
             "body": [block(b) for b in article["body"]],
             "tags": article["tags"],
             "related": [summary(a) for a in related],
             # Extension of the contract: docs/api-extensions.md
             "reporter_articles": [
-                summary(a) for a in newest_first(ARTICLES)
+                summary(a)
+                for a in newest_first(ARTICLES)
                 if a["reporter"] == article["reporter"] and a["id"] != article["id"]
             ][:4],
         }
@@ -174,28 +211,35 @@ def main():
 
     day = ["1065", "1069", "1051", "1055", "1059", "1052", "1063", "1057", "1061", "1067"]
     week = ["1069", "1065", "1057", "1051", "1053", "1055", "1064", "1059", "1068", "1056"]
-    write("most-viewed.json", {
-        "updated_at": "2026-11-24T10:00:00+09:00",
-        "periods": [
-            {"key": "day", "label": "일간", "articles": [summary(by_id[i]) for i in day]},
-            {"key": "week", "label": "주간", "articles": [summary(by_id[i]) for i in week]},
-        ],
-    })
+    write(
+        "most-viewed.json",
+        {
+            "updated_at": "2026-11-24T10:00:00+09:00",
+            "periods": [
+                {"key": "day", "label": "일간", "articles": [summary(by_id[i]) for i in day]},
+                {"key": "week", "label": "주간", "articles": [summary(by_id[i]) for i in week]},
+            ],
+        },
+    )
 
     photo_items = []
     for article in newest_first([a for a in ARTICLES if a["photo"]])[:7]:
         caption = next(b[2] for b in article["body"] if b[0] == "img")
-        photo_items.append({
-            "article_id": article["id"],
-            "title": article["title"],
-            "summary": caption,
-            "image": image(article["photo"], PHOTO_ALT[article["photo"]]),
-        })
-    photo_items.append({
-        "title": "[포토] 첫서리 내린 광교호수공원",
-        "summary": "24일 아침 기온이 영하로 떨어진 수원 광교호수공원 산책로에 서리가 내려 있다.",
-        "image": image("rice-field", "서리가 내린 호숫가 산책로"),
-    })
+        photo_items.append(
+            {
+                "article_id": article["id"],
+                "title": article["title"],
+                "summary": caption,
+                "image": image(article["photo"], PHOTO_ALT[article["photo"]]),
+            }
+        )
+    photo_items.append(
+        {
+            "title": "[포토] 첫서리 내린 광교호수공원",
+            "summary": "24일 아침 기온이 영하로 떨어진 수원 광교호수공원 산책로에 서리가 내려 있다.",
+            "image": image("rice-field", "서리가 내린 호숫가 산책로"),
+        }
+    )
     write("photo-news.json", {"items": photo_items})
 
     videos = [
@@ -205,15 +249,26 @@ def main():
         ("연탄 1만 장, 골목을 잇는 손과 손", 96),
         ("[인터뷰] 수원FC 잔류 결승골 주인공", 421),
     ]
-    write("sns-tv.json", {"items": [
+    write(
+        "sns-tv.json",
         {
-            "title": title,
-            "url": f"https://tv.hangaram.example/watch/{n}",
-            "thumbnail": image(f"tv-{n}", f"{title} 영상 미리보기", folder="tv", widths=(320, 640), ratio=(16, 9)),
-            "duration_s": seconds,
-        }
-        for n, (title, seconds) in enumerate(videos, start=1)
-    ]})
+            "items": [
+                {
+                    "title": title,
+                    "url": f"https://tv.hangaram.example/watch/{n}",
+                    "thumbnail": image(
+                        f"tv-{n}",
+                        f"{title} 영상 미리보기",
+                        folder="tv",
+                        widths=(320, 640),
+                        ratio=(16, 9),
+                    ),
+                    "duration_s": seconds,
+                }
+                for n, (title, seconds) in enumerate(videos, start=1)
+            ]
+        },
+    )
 
     def banner(name, width, height, alt, href):
         return {
@@ -221,16 +276,54 @@ def main():
             "href": href,
             "alt": alt,
         }
-    write("banners.json", {"slots": {
-        "top": [banner("top", 970, 90, "경기 지역화폐 연말 할인 행사 안내", "https://ad.example/local-currency")],
-        "header_side": [banner("header-side", 240, 60, "한가람일보 구독 신청", "/subscribe")],
-        "article_bottom": [banner("article-bottom", 680, 120, "수원 가을 축제 안내", "https://ad.example/festival")],
-        "sidebar": [
-            banner("sidebar-1", 300, 250, "경기도 일자리 박람회 안내", "https://ad.example/jobs"),
-            banner("sidebar-2", 300, 250, "인천 섬 여행 할인 안내", "https://ad.example/islands"),
-        ],
-        "footer": [banner("footer", 970, 90, "한가람 시민기자 모집", "https://ad.example/citizen")],
-    }})
+
+    write(
+        "banners.json",
+        {
+            "slots": {
+                "top": [
+                    banner(
+                        "top",
+                        970,
+                        90,
+                        "경기 지역화폐 연말 할인 행사 안내",
+                        "https://ad.example/local-currency",
+                    )
+                ],
+                "header_side": [
+                    banner("header-side", 240, 60, "한가람일보 구독 신청", "/subscribe")
+                ],
+                "article_bottom": [
+                    banner(
+                        "article-bottom",
+                        680,
+                        120,
+                        "수원 가을 축제 안내",
+                        "https://ad.example/festival",
+                    )
+                ],
+                "sidebar": [
+                    banner(
+                        "sidebar-1",
+                        300,
+                        250,
+                        "경기도 일자리 박람회 안내",
+                        "https://ad.example/jobs",
+                    ),
+                    banner(
+                        "sidebar-2",
+                        300,
+                        250,
+                        "인천 섬 여행 할인 안내",
+                        "https://ad.example/islands",
+                    ),
+                ],
+                "footer": [
+                    banner("footer", 970, 90, "한가람 시민기자 모집", "https://ad.example/citizen")
+                ],
+            }
+        },
+    )
 
 
 if __name__ == "__main__":

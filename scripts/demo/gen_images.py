@@ -4,6 +4,7 @@ srcset, SNS TV thumbnails, and ad banners. Scenes are abstract but distinct, see
 reruns give the same files. Needs Pillow (pip install pillow) and, for banner text, the Noto
 CJK font (apt-get install fonts-noto-cjk). The output is committed.
 """
+
 import hashlib
 import random
 from pathlib import Path
@@ -42,14 +43,18 @@ def scene(name, size, palette):
     draw = ImageDraw.Draw(img)
     for y in range(h):
         t = y / h
-        draw.line([(0, y), (w, y)], fill=tuple(int(sky[i] * (1 - t) + mid[i] * t * 0.6) for i in range(3)))
+        draw.line(
+            [(0, y), (w, y)], fill=tuple(int(sky[i] * (1 - t) + mid[i] * t * 0.6) for i in range(3))
+        )
     horizon = int(h * rng.uniform(0.45, 0.65))
     for _ in range(14):
         x = rng.randint(-w // 8, w)
         bw = rng.randint(w // 14, w // 5)
         bh = rng.randint(h // 10, h // 2)
         shade = rng.uniform(0.6, 1.1)
-        draw.rectangle([x, horizon - bh, x + bw, h], fill=tuple(min(255, int(c * shade)) for c in mid))
+        draw.rectangle(
+            [x, horizon - bh, x + bw, h], fill=tuple(min(255, int(c * shade)) for c in mid)
+        )
     for _ in range(40):
         x, y = rng.randint(0, w), rng.randint(horizon - h // 3, h)
         r = rng.randint(max(2, w // 200), max(3, w // 60))
@@ -62,7 +67,9 @@ def save_widths(img, folder, name, widths):
     (IMG / folder).mkdir(parents=True, exist_ok=True)
     for width in widths:
         height = round(img.height * width / img.width)
-        img.resize((width, height), Image.LANCZOS).save(IMG / folder / f"{name}-{width}.webp", "WEBP", quality=50, method=6)
+        img.resize((width, height), Image.LANCZOS).save(
+            IMG / folder / f"{name}-{width}.webp", "WEBP", quality=50, method=6
+        )
 
 
 def play_badge(img):
@@ -71,7 +78,10 @@ def play_badge(img):
     r = h // 6
     cx, cy = w // 2, h // 2
     draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(0, 0, 0))
-    draw.polygon([(cx - r // 3, cy - r // 2), (cx - r // 3, cy + r // 2), (cx + r // 2, cy)], fill=(255, 255, 255))
+    draw.polygon(
+        [(cx - r // 3, cy - r // 2), (cx - r // 3, cy + r // 2), (cx + r // 2, cy)],
+        fill=(255, 255, 255),
+    )
     return img
 
 
@@ -80,7 +90,11 @@ def banner(name, size, text, colors):
     img = Image.new("RGB", size, bg)
     draw = ImageDraw.Draw(img)
     w, h = size
-    font = ImageFont.truetype(str(FONT), size=max(14, min(h // 3, w // (len(text) + 4)))) if FONT.exists() else None
+    font = (
+        ImageFont.truetype(str(FONT), size=max(14, min(h // 3, w // (len(text) + 4))))
+        if FONT.exists()
+        else None
+    )
     draw.rectangle([4, 4, w - 5, h - 5], outline=fg, width=2)
     draw.text((w // 2, h // 2), text, fill=fg, font=font, anchor="mm")
     (IMG / "ad").mkdir(parents=True, exist_ok=True)
@@ -91,7 +105,11 @@ def icon(size, maskable=False):
     """The app icon: 한 in white on the paper's blue; maskable ones keep a safe margin."""
     img = Image.new("RGB", (size, size), (11, 61, 145))
     draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(str(FONT), size=int(size * (0.45 if maskable else 0.62))) if FONT.exists() else None
+    font = (
+        ImageFont.truetype(str(FONT), size=int(size * (0.45 if maskable else 0.62)))
+        if FONT.exists()
+        else None
+    )
     draw.text((size // 2, size // 2), "한", fill=(255, 255, 255), font=font, anchor="mm")
     (IMG.parent / "icons").mkdir(parents=True, exist_ok=True)
     name = f"icon-{size}{'-maskable' if maskable else ''}.png"
@@ -106,10 +124,14 @@ def main():
         save_widths(scene(name, (1200, 800), palette), "photo", name, (320, 640, 1200))
     tv = ["suwon-fortress", "bus-stop", "harbor", "volunteers", "stadium"]
     for n, base in enumerate(tv, start=1):
-        save_widths(play_badge(scene(f"tv-{base}", (640, 360), PALETTES[base])), "tv", f"tv-{n}", (320, 640))
+        save_widths(
+            play_badge(scene(f"tv-{base}", (640, 360), PALETTES[base])), "tv", f"tv-{n}", (320, 640)
+        )
     banner("top", (970, 90), "경기 지역화폐 연말 10% 할인", ((12, 80, 60), (255, 255, 255)))
     banner("header-side", (240, 60), "한가람일보 구독", ((11, 61, 145), (255, 255, 255)))
-    banner("article-bottom", (680, 120), "수원 가을 축제 11.28~30", ((120, 40, 20), (255, 240, 220)))
+    banner(
+        "article-bottom", (680, 120), "수원 가을 축제 11.28~30", ((120, 40, 20), (255, 240, 220))
+    )
     banner("sidebar-1", (300, 250), "경기도 일자리 박람회", ((30, 30, 60), (255, 220, 120)))
     banner("sidebar-2", (300, 250), "인천 섬 여행 할인", ((10, 90, 140), (255, 255, 255)))
     banner("footer", (970, 90), "한가람 시민기자를 모집합니다", ((60, 60, 60), (255, 255, 255)))
