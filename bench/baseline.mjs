@@ -11,9 +11,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const escape = (text) => String(text)
-  .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
-  .replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+const escapeHtml = (text) =>
+  String(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 
 /** `2026-11-24T06:30:00+09:00` as Korean readers see it: `2026.11.24 06:30` (KST). */
 function koreanTime(rfc3339) {
@@ -23,31 +27,38 @@ function koreanTime(rfc3339) {
 }
 
 function image(img, sizes) {
-  const srcset = (img.srcset || []).map((s) => `${escape(s.src)} ${s.width}w`).join(', ');
-  return `<img src="${escape(img.src)}"${srcset ? ` srcset="${srcset}" sizes="${sizes}"` : ''} alt="${escape(img.alt || '')}" width="${img.width}" height="${img.height}" loading="lazy" decoding="async">`;
+  const srcset = (img.srcset || []).map((s) => `${escapeHtml(s.src)} ${s.width}w`).join(', ');
+  return `<img src="${escapeHtml(img.src)}"${srcset ? ` srcset="${srcset}" sizes="${sizes}"` : ''} alt="${escapeHtml(img.alt || '')}" width="${img.width}" height="${img.height}" loading="lazy" decoding="async">`;
 }
 
 function block(b) {
   switch (b.type) {
-    case 'paragraph': return `<p>${escape(b.text)}</p>`;
-    case 'heading': return `<h2 class="article-body__heading">${escape(b.text)}</h2>`;
-    case 'quote': return `<figure class="article-body__quote"><blockquote><p>${escape(b.text)}</p></blockquote>${b.cite ? `<figcaption>— <cite>${escape(b.cite)}</cite></figcaption>` : ''}</figure>`;
-    case 'image': return `<figure class="article-body__photo">${image(b.image, '(min-width: 1024px) 680px, 100vw')}${b.caption ? `<figcaption>${escape(b.caption)}</figcaption>` : ''}</figure>`;
-    case 'list': return `<ul class="article-body__list">${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
-    default: return '';
+    case 'paragraph':
+      return `<p>${escapeHtml(b.text)}</p>`;
+    case 'heading':
+      return `<h2 class="article-body__heading">${escapeHtml(b.text)}</h2>`;
+    case 'quote':
+      return `<figure class="article-body__quote"><blockquote><p>${escapeHtml(b.text)}</p></blockquote>${b.cite ? `<figcaption>— <cite>${escapeHtml(b.cite)}</cite></figcaption>` : ''}</figure>`;
+    case 'image':
+      return `<figure class="article-body__photo">${image(b.image, '(min-width: 1024px) 680px, 100vw')}${b.caption ? `<figcaption>${escapeHtml(b.caption)}</figcaption>` : ''}</figure>`;
+    case 'list':
+      return `<ul class="article-body__list">${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+    default:
+      return '';
   }
 }
 
 function articleHtml(article) {
-  const time = (label, at) => `<span class="byline__time">${label} <time datetime="${escape(at)}">${koreanTime(at)}</time></span>`;
+  const time = (label, at) =>
+    `<span class="byline__time">${label} <time datetime="${escapeHtml(at)}">${koreanTime(at)}</time></span>`;
   return `<article class="article">
-<header class="article__header"><p class="article__section"><a href="/section/${escape(article.section.slug)}">${escape(article.section.name)}</a></p>
-<h1 class="article__title">${escape(article.title)}</h1>
-<div class="article__subtitles">${(article.subtitles || []).map((s) => `<p>${escape(s)}</p>`).join('')}</div>
-<div class="byline"><p class="byline__who"><span class="byline__outlet">${escape(article.byline.outlet)}</span><span class="byline__reporter">${escape(article.byline.reporter)} 기자</span>${article.byline.email ? `<a class="byline__email" href="mailto:${escape(article.byline.email)}">${escape(article.byline.email)}</a>` : ''}</p>
+<header class="article__header"><p class="article__section"><a href="/section/${escapeHtml(article.section.slug)}">${escapeHtml(article.section.name)}</a></p>
+<h1 class="article__title">${escapeHtml(article.title)}</h1>
+<div class="article__subtitles">${(article.subtitles || []).map((s) => `<p>${escapeHtml(s)}</p>`).join('')}</div>
+<div class="byline"><p class="byline__who"><span class="byline__outlet">${escapeHtml(article.byline.outlet)}</span><span class="byline__reporter">${escapeHtml(article.byline.reporter)} 기자</span>${article.byline.email ? `<a class="byline__email" href="mailto:${escapeHtml(article.byline.email)}">${escapeHtml(article.byline.email)}</a>` : ''}</p>
 <p class="byline__times">${time('입력', article.published_at)}${article.updated_at ? time('수정', article.updated_at) : ''}</p></div></header>
 <div class="article-body">${article.body.map(block).join('')}</div>
-<ul class="article__tags" aria-label="태그">${(article.tags || []).map((t) => `<li>#${escape(t)}</li>`).join('')}</ul>
+<ul class="article__tags" aria-label="태그">${(article.tags || []).map((t) => `<li>#${escapeHtml(t)}</li>`).join('')}</ul>
 </article>`;
 }
 
@@ -74,15 +85,15 @@ function page(site, article, css, fetchUrl) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(article.title)} - ${escape(site.name)}</title>
+<title>${escapeHtml(article.title)} - ${escapeHtml(site.name)}</title>
 ${fetchUrl ? `<script>${fetchScript(fetchUrl)}</script>` /* before the stylesheet, which would hold it back */ : ''}
 <link rel="stylesheet" href="/${css}">
 </head>
 <body>
-<header class="site-header"><div class="site-header__inner"><a href="/" class="site-header__brand"><span class="site-header__name">${escape(site.name)}</span></a><p class="site-header__tagline">${escape(site.tagline || '')}</p></div>
-<nav class="section-menu" aria-label="섹션"><ul class="section-menu__list">${site.sections.map((s) => `<li><a href="/section/${escape(s.slug)}">${escape(s.name)}</a></li>`).join('')}</ul></nav></header>
+<header class="site-header"><div class="site-header__inner"><a href="/" class="site-header__brand"><span class="site-header__name">${escapeHtml(site.name)}</span></a><p class="site-header__tagline">${escapeHtml(site.tagline || '')}</p></div>
+<nav class="section-menu" aria-label="섹션"><ul class="section-menu__list">${site.sections.map((s) => `<li><a href="/section/${escapeHtml(s.slug)}">${escapeHtml(s.name)}</a></li>`).join('')}</ul></nav></header>
 <main class="site-main" id="main"><div class="page-grid"><div class="page-grid__main">${fetchUrl ? '' : articleHtml(article)}</div></div></main>
-<footer class="site-footer"><div class="site-footer__inner"><p class="site-footer__name">${escape(site.name)}</p><p class="site-footer__copyright">${escape(footer.copyright || '')}</p></div></footer>
+<footer class="site-footer"><div class="site-footer__inner"><p class="site-footer__name">${escapeHtml(site.name)}</p><p class="site-footer__copyright">${escapeHtml(footer.copyright || '')}</p></div></footer>
 </body>
 </html>
 `;

@@ -21,8 +21,14 @@ async function run(server, preset) {
   const profile = fs.mkdtempSync('/tmp/lighthouse-profile-');
   const report = path.join(OUT, `lighthouse-${preset}.json`);
   const flags = [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`].join(' ');
-  const args = [server.url + PATH, '--quiet', '--output=json', `--output-path=${report}`,
-    `--chrome-flags=${flags}`, `--only-categories=${CATEGORIES.join(',')}`];
+  const args = [
+    server.url + PATH,
+    '--quiet',
+    '--output=json',
+    `--output-path=${report}`,
+    `--chrome-flags=${flags}`,
+    `--only-categories=${CATEGORIES.join(',')}`,
+  ];
   if (preset === 'desktop') args.push('--preset=desktop');
   await promisify(execFile)(CLI, args, {
     env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
@@ -33,10 +39,19 @@ async function run(server, preset) {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(lhr.categories[c].score * 100)]));
   // What cost points: every audit that counts towards a score and did not pass.
   const failing = Object.values(lhr.audits)
-    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+    .filter(
+      (a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual',
+    )
     .map((a) => `${a.id} (${a.displayValue || a.score})`);
-  const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
-    .map((id) => [id, lhr.audits[id]?.displayValue ?? null]));
+  const metrics = Object.fromEntries(
+    [
+      'first-contentful-paint',
+      'largest-contentful-paint',
+      'total-blocking-time',
+      'cumulative-layout-shift',
+      'speed-index',
+    ].map((id) => [id, lhr.audits[id]?.displayValue ?? null]),
+  );
   return { scores, metrics, failing };
 }
 
@@ -55,8 +70,15 @@ for (const [preset, r] of Object.entries(results)) {
   console.log(`${preset.padEnd(10)}${CATEGORIES.map((c) => String(r.scores[c]).padStart(16)).join('')}`);
 }
 for (const [preset, r] of Object.entries(results)) {
-  console.log(`${preset}: ${Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `${preset}: ${Object.entries(r.metrics)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   if (r.failing.length) console.log(`${preset} audits not passed: ${r.failing.join('; ')}`);
 }
-fs.writeFileSync(path.join(OUT, 'lighthouse.json'), JSON.stringify({ when: new Date().toISOString(), path: PATH, results }, null, 2));
+fs.writeFileSync(
+  path.join(OUT, 'lighthouse.json'),
+  JSON.stringify({ when: new Date().toISOString(), path: PATH, results }, null, 2),
+);
 console.log(`saved ${OUT}/lighthouse.json (full reports: ${OUT}/lighthouse-mobile.json, lighthouse-desktop.json)`);

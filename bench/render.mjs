@@ -54,8 +54,10 @@ async function load(browser, url) {
   await page.waitForTimeout(1500); // let late paints and shifts be reported
   const result = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    const bytes = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-      .reduce((sum, entry) => sum + (entry.transferSize || 0), 0);
+    const bytes = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce(
+      (sum, entry) => sum + (entry.transferSize || 0),
+      0,
+    );
     return { headline: window.__bench.headline, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, bytes };
   });
   await context.close();
@@ -71,7 +73,10 @@ const appPath = `/article/${ID}`;
 
 const server = await startServer({ dist: SITE });
 const shellServer = await startServer({ dist: SITE, prerendered: false });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
 const runs = { app: [], fallback: [], baseline: [], fetched: [] };
 for (let i = 0; i < RUNS; i++) {
   runs.app.push(await load(browser, server.url + appPath));
@@ -99,18 +104,40 @@ const show = {
   cls: ['CLS', (v) => v.toFixed(4)],
   bytes: ['transferred', (v) => `${(v / 1024).toFixed(1)} KB`],
 };
-console.log(`${appPath} vs ${baselinePath} and ${fetchedPath}: ${RUNS} cold loads each, in turn, 390 px, 4x CPU, fast 3G (medians)`);
-console.log(`${''.padEnd(18)}${'app'.padStart(12)}${'baseline'.padStart(12)}${'app/base'.padStart(10)}${'fetched'.padStart(12)}${'app/fetched'.padStart(13)}${'fallback'.padStart(12)}${'fallb./base'.padStart(13)}`);
+console.log(
+  `${appPath} vs ${baselinePath} and ${fetchedPath}: ${RUNS} cold loads each, in turn, 390 px, 4x CPU, fast 3G (medians)`,
+);
+console.log(
+  `${''.padEnd(18)}${'app'.padStart(12)}${'baseline'.padStart(12)}${'app/base'.padStart(10)}${'fetched'.padStart(12)}${'app/fetched'.padStart(13)}${'fallback'.padStart(12)}${'fallb./base'.padStart(13)}`,
+);
 const times = (r) => (r === null ? '–' : `${r.toFixed(2)}×`);
 for (const key of METRICS) {
   const [label, format] = show[key];
-  console.log(`${label.padEnd(18)}${format(app[key]).padStart(12)}${format(baseline[key]).padStart(12)}${times(ratio[key]).padStart(10)}`
-    + `${format(fetched[key]).padStart(12)}${times(ratioFetched[key]).padStart(13)}`
-    + `${format(fallback[key]).padStart(12)}${times(baseline[key] ? fallback[key] / baseline[key] : null).padStart(13)}`);
+  console.log(
+    `${label.padEnd(18)}${format(app[key]).padStart(12)}${format(baseline[key]).padStart(12)}${times(ratio[key]).padStart(10)}` +
+      `${format(fetched[key]).padStart(12)}${times(ratioFetched[key]).padStart(13)}` +
+      `${format(fallback[key]).padStart(12)}${times(baseline[key] ? fallback[key] / baseline[key] : null).padStart(13)}`,
+  );
 }
 fs.mkdirSync('target/bench', { recursive: true });
-fs.writeFileSync('target/bench/render.json', JSON.stringify({
-  when: new Date().toISOString(), app: appPath, baseline: baselinePath, fetched: fetchedPath, runs: RUNS,
-  network: NETWORK, cpuThrottling: 4, medians: { app, fallback, baseline, fetched }, ratio, ratioFetched, all: runs,
-}, null, 2));
+fs.writeFileSync(
+  'target/bench/render.json',
+  JSON.stringify(
+    {
+      when: new Date().toISOString(),
+      app: appPath,
+      baseline: baselinePath,
+      fetched: fetchedPath,
+      runs: RUNS,
+      network: NETWORK,
+      cpuThrottling: 4,
+      medians: { app, fallback, baseline, fetched },
+      ratio,
+      ratioFetched,
+      all: runs,
+    },
+    null,
+    2,
+  ),
+);
 console.log('saved target/bench/render.json');

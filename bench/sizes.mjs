@@ -10,7 +10,8 @@ const dist = process.argv[2] || 'dist';
 const out = process.argv[3] || 'target/bench/sizes.json';
 
 const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
-const rows = fs.readdirSync(dist)
+const rows = fs
+  .readdirSync(dist)
   .filter((name) => kinds[path.extname(name)])
   .map((name) => {
     const data = fs.readFileSync(path.join(dist, name));
@@ -28,16 +29,18 @@ const rows = fs.readdirSync(dist)
     };
   });
 
-const sum = (filter) => ['raw', 'gzip', 'brotli'].reduce((total, key) => {
-  total[key] = rows.filter(filter).reduce((n, row) => n + row[key], 0);
-  return total;
-}, {});
+const sum = (filter) =>
+  ['raw', 'gzip', 'brotli'].reduce((total, key) => {
+    total[key] = rows.filter(filter).reduce((n, row) => n + row[key], 0);
+    return total;
+  }, {});
 const totals = { 'wasm + js': sum((r) => r.kind !== 'css'), css: sum((r) => r.kind === 'css') };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
 console.log(`${'file'.padEnd(40)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
 for (const row of rows) console.log(`${row.file.padEnd(40)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
-for (const [name, t] of Object.entries(totals)) console.log(`${('total ' + name).padEnd(40)}${kb(t.raw)}${kb(t.gzip)}${kb(t.brotli)}`);
+for (const [name, t] of Object.entries(totals))
+  console.log(`${(`total ${name}`).padEnd(40)}${kb(t.raw)}${kb(t.gzip)}${kb(t.brotli)}`);
 
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), files: rows, totals }, null, 2));

@@ -15,7 +15,12 @@ let index = fs.readFileSync(indexPath, 'utf8');
 for (const name of fs.readdirSync(dir).filter((file) => /-[0-9a-f]{8,16}\.js$/.test(file))) {
   const file = path.join(dir, name);
   const source = fs.readFileSync(file, 'utf8');
-  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const { code } = await minify(source, {
+    module: true,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
   fs.writeFileSync(file, code);
   const integrity = `sha384-${crypto.createHash('sha384').update(code).digest('base64')}`;
   // The <link> that names this file: replace the integrity inside that tag only.

@@ -1,5 +1,5 @@
 //! The reader's own settings, kept in `localStorage`: article text size and light or dark
-//! theme. `index.html` applies both before the first paint (a tiny inline script), so the
+//! theme. `js/preferences.js` (inlined into the page) applies both before the first paint, so the
 //! page never jumps; these functions change them afterwards.
 
 use leptos::prelude::*;
@@ -9,8 +9,10 @@ pub const TEXT_SIZES: usize = 7;
 /// The size a reader starts with.
 pub const DEFAULT_TEXT_SIZE: usize = 2;
 
-const TEXT_SIZE_KEY: &str = "text-size";
-const THEME_KEY: &str = "theme";
+/// The `localStorage` keys (`js/preferences.js` reads them before the first paint).
+pub const TEXT_SIZE_KEY: &str = "text-size";
+/// See [`TEXT_SIZE_KEY`].
+pub const THEME_KEY: &str = "theme";
 
 /// A stored text size, or the default for anything else.
 pub fn parse_text_size(stored: Option<&str>) -> usize {
@@ -37,7 +39,8 @@ pub enum Theme {
 }
 
 impl Theme {
-    fn as_str(self) -> &'static str {
+    /// The stored value and the `data-theme` attribute.
+    pub fn as_str(self) -> &'static str {
         match self {
             Theme::Light => "light",
             Theme::Dark => "dark",

@@ -15,8 +15,12 @@ const PAGES = {
 };
 
 let site;
-before(async () => { site = await startSite(); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
 
 for (const [path, ready] of Object.entries(PAGES)) {
   for (const width of [390, 1280]) {
@@ -27,15 +31,22 @@ for (const [path, ready] of Object.entries(PAGES)) {
       await page.locator('.ranked__item a, .not-found').first().waitFor();
       await page.waitForTimeout(300);
       await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate(() => axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-        // Off by default in axe, on in Lighthouse: a control's name holds its visible text.
-        rules: { 'label-content-name-mismatch': { enabled: true } },
-      }));
+      const result = await page.evaluate(() =>
+        axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+          // Off by default in axe, on in Lighthouse: a control's name holds its visible text.
+          rules: { 'label-content-name-mismatch': { enabled: true } },
+        }),
+      );
       // axe leaves a label-in-name mismatch for review ("incomplete"); Lighthouse fails it.
       const mismatches = result.incomplete.filter((v) => v.id === 'label-content-name-mismatch');
-      const violations = [...result.violations, ...mismatches].map((v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      const violations = [...result.violations, ...mismatches].map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
       assert.deepEqual(violations, []);
       await close();
     });

@@ -13,8 +13,12 @@ const paragraphs = article.body.filter((b) => b.type === 'paragraph').map((b) =>
 const ARTICLE_API = `/api/articles/${ID}.json`;
 
 let site;
-before(async () => { site = await startSite({ prerendered: false }); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite({ prerendered: false });
+});
+after(async () => {
+  await site?.close();
+});
 
 test('a deep link to an article shows headline, byline, times and body', async () => {
   const { page, problems, close } = await site.open(`/article/${ID}`);
@@ -32,7 +36,7 @@ test('a deep link to an article shows headline, byline, times and body', async (
   assert.equal(await page.locator('.article__tags li').count(), article.tags.length);
   assert.equal(await page.locator('.related li').count(), article.related.length);
   // Shell from site.json: section menu and footer.
-  assert.ok(await page.locator('.section-menu a', { hasText: '경기' }).count() >= 1);
+  assert.ok((await page.locator('.section-menu a', { hasText: '경기' }).count()) >= 1);
   await page.locator('.site-footer__copyright').waitFor();
   await page.waitForFunction((title) => document.title === `${title} - 한가람일보`, article.title);
   assert.deepEqual(problems, []);
@@ -80,7 +84,13 @@ test('malformed JSON shows the format error, not a broken page', async () => {
   try {
     const { page, problems, close } = await site.open(`/article/${ID}`);
     await page.locator('.error-notice', { hasText: '형식이 올바르지 않아' }).waitFor();
-    assert.equal(await page.locator('.error-notice').getAttribute('data-error').then((e) => e.startsWith('malformed JSON: EOF')), true);
+    assert.equal(
+      await page
+        .locator('.error-notice')
+        .getAttribute('data-error')
+        .then((e) => e.startsWith('malformed JSON: EOF')),
+      true,
+    );
     assert.deepEqual(problems, []);
     await close();
   } finally {
@@ -106,7 +116,9 @@ test('a response slower than 10 s times out with the Korean message', async () =
 test('moving from the front page to an article does not reload the page', async () => {
   const { page, problems, close } = await site.open('/');
   await page.locator('.lead-story').waitFor();
-  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
   await page.locator('.lead-story a').click();
   await page.locator('h1.article__title').waitFor();
   assert.match(new URL(page.url()).pathname, /^\/article\/\d+$/);
@@ -114,4 +126,3 @@ test('moving from the front page to an article does not reload the page', async 
   assert.deepEqual(problems, []);
   await close();
 });
-

@@ -16,8 +16,12 @@ const article = JSON.parse(fs.readFileSync(`public/api/articles/${ID}.json`, 'ut
 const SHARED = ['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((name) => `/api/${name}.json`);
 
 let site;
-before(async () => { site = await startSite({ prerendered: false }); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite({ prerendered: false });
+});
+after(async () => {
+  await site?.close();
+});
 
 /** Opens `path` with the wasm refused, so only the HTML and its inline scripts run. */
 async function openWithoutWasm(path, options = {}) {
@@ -38,7 +42,10 @@ test('before the wasm, the shell shows the frame and a working menu', async () =
   assert.equal(await page.locator('meta[property="og:title"]').count(), 0);
   assert.deepEqual(await cspViolations(), []);
   // Only the refused wasm fails.
-  assert.deepEqual(problems.filter((p) => !p.includes('Failed to fetch')), []);
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('Failed to fetch')),
+    [],
+  );
   await close();
 });
 
@@ -49,7 +56,10 @@ for (const width of [390, 800, 1280]) {
     await title.waitFor();
     assert.equal(await title.textContent(), article.title);
     assert.equal(await early.page.locator('#prerendered .article__section').textContent(), article.section.name);
-    assert.deepEqual(await early.page.locator('#prerendered .article__subtitles p').allTextContents(), article.subtitles);
+    assert.deepEqual(
+      await early.page.locator('#prerendered .article__subtitles p').allTextContents(),
+      article.subtitles,
+    );
     assert.equal(await early.page.locator('#prerendered .article-body, #prerendered .byline').count(), 0);
     const earlyBox = await title.boundingBox();
     assert.deepEqual(await early.cspViolations(), []);
@@ -62,8 +72,10 @@ for (const width of [390, 800, 1280]) {
       const drawn = page.locator('main h1.article__title');
       await drawn.waitFor();
       const appBox = await drawn.boundingBox();
-      assert.ok(Math.abs(appBox.y - earlyBox.y) < 0.5 && Math.abs(appBox.x - earlyBox.x) < 0.5,
-        `early headline at ${JSON.stringify(earlyBox)}, app headline at ${JSON.stringify(appBox)}`);
+      assert.ok(
+        Math.abs(appBox.y - earlyBox.y) < 0.5 && Math.abs(appBox.x - earlyBox.x) < 0.5,
+        `early headline at ${JSON.stringify(earlyBox)}, app headline at ${JSON.stringify(appBox)}`,
+      );
       assert.deepEqual(problems, []);
       await close();
     } finally {
@@ -78,8 +90,15 @@ test('the early headline stays until the app has drawn its own, and nothing move
   // reader must never see the headline go and come back, nor anything move.
   site.server.delays.set(ARTICLE_API, 400);
   try {
-    const { page, problems, close } = await site.open('/robots.txt', { width: 800, height: 900, serviceWorkers: 'block' });
-    await page.route('**/*.wasm', async (route) => { await new Promise((done) => setTimeout(done, 1200)); await route.continue(); });
+    const { page, problems, close } = await site.open('/robots.txt', {
+      width: 800,
+      height: 900,
+      serviceWorkers: 'block',
+    });
+    await page.route('**/*.wasm', async (route) => {
+      await new Promise((done) => setTimeout(done, 1200));
+      await route.continue();
+    });
     await page.addInitScript(() => {
       window.__shifts = 0;
       new PerformanceObserver((list) => {
@@ -100,7 +119,11 @@ test('the early headline stays until the app has drawn its own, and nothing move
     const seen = await page.evaluate(() => window.__seen);
     const first = seen.indexOf(article.title);
     assert.ok(first >= 0, 'the headline was painted early');
-    assert.deepEqual(seen.slice(first).filter((t) => t !== article.title), [], 'the headline went away and came back');
+    assert.deepEqual(
+      seen.slice(first).filter((t) => t !== article.title),
+      [],
+      'the headline went away and came back',
+    );
     await page.waitForTimeout(300);
     const cls = await page.evaluate(() => window.__shifts);
     assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}`);
@@ -129,7 +152,10 @@ test('a hostile headline in the shell is text, never markup', async () => {
     assert.equal(await title.textContent(), hostile.title);
     assert.equal(await page.locator('#prerendered .article__section').textContent(), hostile.section.name);
     assert.deepEqual(await page.locator('#prerendered .article__subtitles p').allTextContents(), ['<b>굵게</b>']);
-    assert.equal(await page.locator('#prerendered main img, #prerendered main svg, #prerendered script, #prerendered b').count(), 0);
+    assert.equal(
+      await page.locator('#prerendered main img, #prerendered main svg, #prerendered script, #prerendered b').count(),
+      0,
+    );
     assert.equal(await page.evaluate(() => window.__xss), undefined);
     await close();
   } finally {
@@ -156,7 +182,11 @@ test('the app takes over the early request: the page data is fetched once', asyn
 });
 
 test('the shell goes as soon as the app draws the page', async () => {
-  for (const [path, ready] of [['/', '.lead-story'], ['/section/gyeonggi', '.section-page'], ['/no/such/page', '.not-found']]) {
+  for (const [path, ready] of [
+    ['/', '.lead-story'],
+    ['/section/gyeonggi', '.section-page'],
+    ['/no/such/page', '.not-found'],
+  ]) {
     const { page, problems, close } = await site.open(path, { serviceWorkers: 'block' });
     await page.locator(ready).waitFor();
     assert.equal(await page.locator('#prerendered').count(), 0, path);
@@ -166,13 +196,23 @@ test('the shell goes as soon as the app draws the page', async () => {
 });
 
 test('only plain page addresses start an early request', async () => {
-  const seen = () => document.addEventListener('DOMContentLoaded', () => { window.__earlyAtLoad = window.__newsEarly?.url ?? null; });
+  const seen = () =>
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__earlyAtLoad = window.__newsEarly?.url ?? null;
+    });
   for (const [path, expected] of [
-    [`/article/${ID}`, ARTICLE_API], ['/', '/api/home.json'],
-    ['/section/gyeonggi', '/api/sections/gyeonggi/1.json'], ['/section/gyeonggi?page=2', '/api/sections/gyeonggi/2.json'],
-    ['/section/gyeonggi/2', '/api/sections/gyeonggi/2.json'], ['/section/gyeonggi/02', null],
-    ['/section/gyeonggi?page=02', null], ['/section/gyeonggi?page=-1', null],
-    ['/article/..%2Fsite', null], ['/article/%ED%95%9C', null], ['/article/1065/x', null], ['/photo', null],
+    [`/article/${ID}`, ARTICLE_API],
+    ['/', '/api/home.json'],
+    ['/section/gyeonggi', '/api/sections/gyeonggi/1.json'],
+    ['/section/gyeonggi?page=2', '/api/sections/gyeonggi/2.json'],
+    ['/section/gyeonggi/2', '/api/sections/gyeonggi/2.json'],
+    ['/section/gyeonggi/02', null],
+    ['/section/gyeonggi?page=02', null],
+    ['/section/gyeonggi?page=-1', null],
+    ['/article/..%2Fsite', null],
+    ['/article/%ED%95%9C', null],
+    ['/article/1065/x', null],
+    ['/photo', null],
   ]) {
     const { page, close } = await site.open(path, { serviceWorkers: 'block', init: seen });
     await page.locator('main h1').first().waitFor();

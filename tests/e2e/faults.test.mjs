@@ -32,13 +32,19 @@ const FAULTS = {
 };
 
 let site;
-before(async () => { site = await startSite({ prerendered: false }); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite({ prerendered: false });
+});
+after(async () => {
+  await site?.close();
+});
 
 async function articleIsReadable(page) {
   await page.locator('h1.article__title', { hasText: article.title }).waitFor();
-  assert.equal(await page.locator('.article-body > p').count(),
-    article.body.filter((b) => b.type === 'paragraph').length);
+  assert.equal(
+    await page.locator('.article-body > p').count(),
+    article.body.filter((b) => b.type === 'paragraph').length,
+  );
 }
 
 for (const [endpoint, label] of Object.entries(PARTS)) {
@@ -85,7 +91,10 @@ test('every widget endpoint past the 10 s timeout at once: the article is untouc
     await page.waitForFunction(() => document.querySelectorAll('.error-notice').length === 5, null, { timeout: 14000 });
     const notices = await page.locator('.error-notice__message').allTextContents();
     for (const label of ['메뉴', '날씨', '많이 본 뉴스', '포토뉴스', 'SNS TV']) {
-      assert.ok(notices.includes(`${label}: 서버 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.`), notices.join(' / '));
+      assert.ok(
+        notices.includes(`${label}: 서버 응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.`),
+        notices.join(' / '),
+      );
     }
     assert.equal(await page.locator('.banner-slot').count(), 0);
     assert.deepEqual(problems, []);

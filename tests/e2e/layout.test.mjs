@@ -14,15 +14,22 @@ const PAGES = {
 const LATE = 700; // ms: long enough that the other half has settled before this half arrives
 
 let site;
-before(async () => { site = await startSite({ prerendered: false }); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite({ prerendered: false });
+});
+after(async () => {
+  await site?.close();
+});
 
 function recordShifts() {
   window.__shifts = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;
-      const moved = entry.sources.map((s) => `${s.node?.className || s.node?.nodeName} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`);
+      const moved = entry.sources.map(
+        (s) =>
+          `${s.node?.className || s.node?.nodeName} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`,
+      );
       window.__shifts.push({ value: entry.value, moved });
     }
   }).observe({ type: 'layout-shift', buffered: true });
@@ -35,7 +42,12 @@ for (const [path, { data, ready }] of Object.entries(PAGES)) {
         const slow = late === 'page data' ? [data] : SHARED;
         for (const url of slow) site.server.delays.set(url, LATE);
         try {
-          const { page, problems, close } = await site.open(path, { width, height: 900, serviceWorkers: 'block', init: recordShifts });
+          const { page, problems, close } = await site.open(path, {
+            width,
+            height: 900,
+            serviceWorkers: 'block',
+            init: recordShifts,
+          });
           await page.locator(ready).first().waitFor();
           await page.locator('.ranked__item a').first().waitFor();
           await page.waitForTimeout(500); // images decode, late shifts are reported

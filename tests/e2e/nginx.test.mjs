@@ -29,11 +29,14 @@ function freePort() {
 before(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'nginx-e2e-'));
   const port = await freePort();
-  const server = fs.readFileSync('deploy/nginx.conf', 'utf8')
+  const server = fs
+    .readFileSync('deploy/nginx.conf', 'utf8')
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
     .replace(/root \/srv\/news\/dist;/, `root ${path.resolve('dist')};`);
   assert.ok(server.includes(`127.0.0.1:${port}`) && server.includes(path.resolve('dist')), 'the two marked lines');
-  fs.writeFileSync(path.join(work, 'nginx.conf'), `
+  fs.writeFileSync(
+    path.join(work, 'nginx.conf'),
+    `
 daemon off;
 pid ${work}/nginx.pid;
 error_log ${work}/error.log;
@@ -44,14 +47,25 @@ http {
   client_body_temp_path ${work}/body; proxy_temp_path ${work}/proxy; fastcgi_temp_path ${work}/fastcgi;
   uwsgi_temp_path ${work}/uwsgi; scgi_temp_path ${work}/scgi;
   ${server}
-}`);
-  nginx = spawn('/usr/sbin/nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-e', path.join(work, 'error.log')], { stdio: 'inherit' });
+}`,
+  );
+  nginx = spawn(
+    '/usr/sbin/nginx',
+    ['-p', work, '-c', path.join(work, 'nginx.conf'), '-e', path.join(work, 'error.log')],
+    { stdio: 'inherit' },
+  );
   base = `http://127.0.0.1:${port}`;
   let exited = null;
-  nginx.on('exit', (code) => { exited = code; });
+  nginx.on('exit', (code) => {
+    exited = code;
+  });
   for (let tries = 0; ; tries += 1) {
-    try { await fetch(base + '/robots.txt'); break; } catch (error) {
-      if (exited !== null) throw new Error(`nginx exited with ${exited}: ${fs.readFileSync(path.join(work, 'error.log'), 'utf8')}`);
+    try {
+      await fetch(`${base}/robots.txt`);
+      break;
+    } catch (error) {
+      if (exited !== null)
+        throw new Error(`nginx exited with ${exited}: ${fs.readFileSync(path.join(work, 'error.log'), 'utf8')}`);
       if (tries > 100) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -117,7 +131,11 @@ test('old CMS article links and ?page= section links move with a 301', async () 
 });
 
 test('in a browser, the site on nginx reads and browses as on any host', async () => {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const problems = [];

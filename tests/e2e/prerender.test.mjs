@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { Parser } from 'htmlparser2';
 import { startSite } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { hostile, PAYLOAD } from './fixtures/hostile.mjs';
+import { hostile } from './fixtures/hostile.mjs';
 
 const json = (file) => JSON.parse(fs.readFileSync(`public/api/${file}`, 'utf8'));
 const article = json('articles/1065.json');
@@ -20,8 +20,12 @@ const SHARED = ['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banne
 const SITE = new URL(scrape(fs.readFileSync('dist/index.html', 'utf8')).tags['site-url'][0]).origin;
 
 let site;
-before(async () => { site = await startSite(); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
 
 /** What a link-preview scraper reads: meta tags, canonical, title, JSON-LD; no script runs. */
 function scrape(html) {
@@ -29,25 +33,37 @@ function scrape(html) {
   const found = { tags, canonical: null, title: '', titles: 0, jsonLd: [], scripts: [] };
   let inTitle = false;
   let script = null;
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (name === 'meta' && attrs.content !== undefined) (tags[attrs.property || attrs.name] ??= []).push(attrs.content);
-      if (name === 'link' && attrs.rel === 'canonical') found.canonical = attrs.href;
-      if (name === 'title') { inTitle = true; found.titles += 1; }
-      if (name === 'script') { script = { attrs, text: '' }; found.scripts.push(script); }
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'meta' && attrs.content !== undefined) {
+          const key = attrs.property || attrs.name;
+          tags[key] = [...(tags[key] ?? []), attrs.content];
+        }
+        if (name === 'link' && attrs.rel === 'canonical') found.canonical = attrs.href;
+        if (name === 'title') {
+          inTitle = true;
+          found.titles += 1;
+        }
+        if (name === 'script') {
+          script = { attrs, text: '' };
+          found.scripts.push(script);
+        }
+      },
+      ontext(text) {
+        if (inTitle) found.title += text;
+        if (script) script.text += text;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        if (name === 'script') {
+          if (script.attrs.type === 'application/ld+json') found.jsonLd.push(JSON.parse(script.text));
+          script = null;
+        }
+      },
     },
-    ontext(text) {
-      if (inTitle) found.title += text;
-      if (script) script.text += text;
-    },
-    onclosetag(name) {
-      if (name === 'title') inTitle = false;
-      if (name === 'script') {
-        if (script.attrs.type === 'application/ld+json') found.jsonLd.push(JSON.parse(script.text));
-        script = null;
-      }
-    },
-  }, { decodeEntities: true });
+    { decodeEntities: true },
+  );
   parser.write(html);
   parser.end();
   return found;
@@ -99,13 +115,14 @@ test('with JavaScript off, prerendered pages read fully and browse by their link
   assert.equal(await page.locator('h1').textContent(), '경기');
   await page.locator('.pagination a', { hasText: '다음' }).click();
   await page.waitForURL('**/section/gyeonggi/2');
-  assert.ok(await page.locator('.section-page .article-list__item').count() > 0);
+  assert.ok((await page.locator('.section-page .article-list__item').count()) > 0);
   await page.goto(`${site.server.url}/article/1065`);
   assert.equal(await page.locator('h1.article__title').textContent(), article.title);
   assert.match(await page.locator('.byline').textContent(), new RegExp(`${article.byline.reporter}\\s*기자`));
   const paragraphs = article.body.filter((b) => b.type === 'paragraph').map((b) => b.text);
   assert.deepEqual(await page.locator('.article-body > p').allTextContents(), paragraphs);
-  for (const alt of await page.locator('.article-body img').evaluateAll((imgs) => imgs.map((i) => i.alt))) assert.ok(alt.length > 0);
+  for (const alt of await page.locator('.article-body img').evaluateAll((imgs) => imgs.map((i) => i.alt)))
+    assert.ok(alt.length > 0);
   await page.locator('.related a').first().click();
   await page.waitForURL((url) => url.pathname === `/article/${article.related[0].id}`);
   assert.equal(await page.locator('h1.article__title').textContent(), article.related[0].title);
@@ -114,14 +131,23 @@ test('with JavaScript off, prerendered pages read fully and browse by their link
 
 // At the top of the page the weather strip's date is filled in by the app (today's date is
 // never baked in), so that strip is left out of the picture there.
-for (const [width, y] of [[390, 500], [1280, 500], [1280, 0]]) {
+for (const [width, y] of [
+  [390, 500],
+  [1280, 500],
+  [1280, 0],
+]) {
   test(`at ${width} px, scrolled to ${y}, the takeover changes nothing the reader sees and fetches nothing again`, async () => {
     for (const url of SHARED) site.server.delays.set(url, 4000); // widgets stay at their reserved size
     try {
       const { page, problems, close } = await site.open('/robots.txt', { width, height: 800, serviceWorkers: 'block' });
       let release;
-      const gate = new Promise((resolve) => { release = resolve; });
-      await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+      const gate = new Promise((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/*.wasm', async (route) => {
+        await gate;
+        await route.continue();
+      });
       const from = site.server.requests.length;
       await page.goto(`${site.server.url}/article/1065`, { waitUntil: 'domcontentloaded' });
       await page.locator('#prerendered h1.article__title').waitFor();
@@ -164,7 +190,9 @@ for (const [width, y] of [[390, 500], [1280, 500], [1280, 0]]) {
 
 test('after the takeover the app moves between articles in place, each loaded from the API', async () => {
   const { page, problems, close } = await site.open('/article/1065');
-  await page.evaluate(() => { window.__noReload = true; });
+  await page.evaluate(() => {
+    window.__noReload = true;
+  });
   const next = article.related[0];
   await page.locator('.related a').first().click();
   await page.waitForURL((url) => url.pathname === `/article/${next.id}`);
@@ -182,8 +210,13 @@ test('hostile API text, run through the prerender command, stays inert', async (
   const dist = path.join(work, 'dist');
   fs.cpSync('public/api', api, { recursive: true });
   fs.cpSync('dist', dist, { recursive: true });
-  for (const [file, data] of Object.entries(hostile)) fs.writeFileSync(path.join(api, file.slice('/api/'.length)), JSON.stringify(data));
-  execFileSync('scripts/prerender', ['--api', api, '--dist', dist, '--article', '666', '--site-url', 'https://news.example'], { stdio: 'pipe' });
+  for (const [file, data] of Object.entries(hostile))
+    fs.writeFileSync(path.join(api, file.slice('/api/'.length)), JSON.stringify(data));
+  execFileSync(
+    'scripts/prerender',
+    ['--api', api, '--dist', dist, '--article', '666', '--site-url', 'https://news.example'],
+    { stdio: 'pipe' },
+  );
   const html = fs.readFileSync(path.join(dist, 'article/666.html'), 'utf8');
   const scraped = scrape(html);
   const data = hostile['/api/articles/666.json'];
@@ -192,10 +225,16 @@ test('hostile API text, run through the prerender command, stays inert', async (
   assert.equal(scraped.jsonLd[0].headline, data.title);
   // The only scripts are the page's own: the CSP-hashed inline ones, Trunk's loader, the data.
   const types = scraped.scripts.map((s) => s.attrs.type ?? '');
-  assert.deepEqual(types.filter((t) => !['', 'module', 'application/ld+json', 'application/json'].includes(t)), []);
+  assert.deepEqual(
+    types.filter((t) => !['', 'module', 'application/ld+json', 'application/json'].includes(t)),
+    [],
+  );
   const embedded = JSON.parse(scraped.scripts.find((s) => s.attrs.id === 'news-data').text);
   assert.equal(embedded['articles/666.json'].title, data.title);
-  assert.ok(!/javascript:|vbscript:|data:text/i.test(html.replace(/<script[\s\S]*?<\/script>/g, '')), 'a hostile link made it into the markup');
+  assert.ok(
+    !/javascript:|vbscript:|data:text/i.test(html.replace(/<script[\s\S]*?<\/script>/g, '')),
+    'a hostile link made it into the markup',
+  );
 
   // The feeds and sitemap carry the hostile site name and titles as text; the hostile section
   // slugs (`../../etc`, `a b?c#d`) get no files at all.
@@ -203,22 +242,43 @@ test('hostile API text, run through the prerender command, stays inert', async (
   const elements = [];
   let channelTitle = null;
   let inTitle = 0;
-  const xml = new Parser({
-    onopentag(name) { elements.push(name); if (name === 'title') inTitle += 1; },
-    ontext(text) { if (inTitle === 1 && channelTitle === null) channelTitle = ''; if (inTitle === 1) channelTitle += text; },
-    onclosetag(name) { if (name === 'title') inTitle = 2; },
-  }, { xmlMode: true, decodeEntities: true });
+  const xml = new Parser(
+    {
+      onopentag(name) {
+        elements.push(name);
+        if (name === 'title') inTitle += 1;
+      },
+      ontext(text) {
+        if (inTitle === 1 && channelTitle === null) channelTitle = '';
+        if (inTitle === 1) channelTitle += text;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = 2;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
   xml.write(feed);
   xml.end();
   assert.equal(channelTitle, hostile['/api/site.json'].name);
-  assert.deepEqual(elements.filter((e) => ['script', 'img', 'svg'].includes(e.toLowerCase())), []);
-  assert.ok(!fs.existsSync(path.join(work, 'etc')) && !fs.existsSync(path.join(os.tmpdir(), 'etc.html')), 'a slug left dist/');
+  assert.deepEqual(
+    elements.filter((e) => ['script', 'img', 'svg'].includes(e.toLowerCase())),
+    [],
+  );
+  assert.ok(
+    !fs.existsSync(path.join(work, 'etc')) && !fs.existsSync(path.join(os.tmpdir(), 'etc.html')),
+    'a slug left dist/',
+  );
   for (const file of fs.readdirSync(path.join(dist, 'rss/section'))) assert.match(file, /^[A-Za-z0-9_-]+\.xml$/);
 
   const server = await startServer({ dist });
   try {
     for (const javaScriptEnabled of [false, true]) {
-      const context = await (await import('playwright-core')).chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+      const context = await (await import('playwright-core')).chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
       const page = await (await context.newContext({ javaScriptEnabled, serviceWorkers: 'block' })).newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -239,7 +299,16 @@ test('hostile API text, run through the prerender command, stays inert', async (
 });
 
 test('the front page, sections and articles each have their file; other addresses get the shell', async () => {
-  for (const file of ['index.html', 'shell.html', '404.html', 'article/1065.html', 'section/gyeonggi.html', 'section/gyeonggi/2.html', 'photo.html', 'tv.html']) {
+  for (const file of [
+    'index.html',
+    'shell.html',
+    '404.html',
+    'article/1065.html',
+    'section/gyeonggi.html',
+    'section/gyeonggi/2.html',
+    'photo.html',
+    'tv.html',
+  ]) {
     assert.ok(fs.existsSync(`dist/${file}`), file);
   }
   const shell = await get('/article/999999');

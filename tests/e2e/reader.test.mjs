@@ -12,8 +12,12 @@ const article = JSON.parse(fs.readFileSync(`public/api/articles/${ID}.json`, 'ut
 const bodySize = (page) => page.locator('.article-body').evaluate((el) => getComputedStyle(el).fontSize);
 
 let site;
-before(async () => { site = await startSite(); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
 
 test('text size changes in steps, affects the body only, and is kept before first paint', async () => {
   const { page, problems, close } = await site.open(`/article/${ID}`);
@@ -32,9 +36,11 @@ test('text size changes in steps, affects the body only, and is kept before firs
   assert.equal(await bodySize(page), '20px');
 
   // After a reload the size is on <html> before the app's script has run.
-  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
-    window.__sizeAtDomReady = document.documentElement.getAttribute('data-text-size');
-  }));
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__sizeAtDomReady = document.documentElement.getAttribute('data-text-size');
+    }),
+  );
   await page.reload();
   await page.locator('h1.article__title').waitFor();
   assert.equal(await page.evaluate(() => window.__sizeAtDomReady), '3');
@@ -53,31 +59,45 @@ test('copy link confirms in Korean; without the Clipboard API the address is off
   await close();
 
   const old = await site.open(`/article/${ID}`);
-  await old.page.addInitScript(() => { delete Navigator.prototype.clipboard; });
+  await old.page.addInitScript(() => {
+    delete Navigator.prototype.clipboard;
+  });
   await old.page.reload();
   await old.page.getByRole('button', { name: '링크 복사' }).click();
   await old.page.getByRole('status').filter({ hasText: '아래 주소를 복사해 주세요' }).waitFor();
-  assert.equal(await old.page.getByRole('textbox', { name: '기사 주소' }).inputValue(), `${site.server.url}/article/${ID}`);
+  assert.equal(
+    await old.page.getByRole('textbox', { name: '기사 주소' }).inputValue(),
+    `${site.server.url}/article/${ID}`,
+  );
   await old.close();
 });
 
 test('share links need no script and carry the address and title', async () => {
   const { page, close } = await site.open(`/article/${ID}`);
   await page.locator('.reader-tools__link').first().waitFor();
-  const hrefs = await page.locator('.reader-tools__link').evaluateAll((links) => links.map((a) => [a.href, a.rel, a.target]));
+  const hrefs = await page
+    .locator('.reader-tools__link')
+    .evaluateAll((links) => links.map((a) => [a.href, a.rel, a.target]));
   const url = encodeURIComponent(`${site.server.url}/article/${ID}`);
-  assert.deepEqual(hrefs.map(([href]) => href), [
-    `https://www.facebook.com/sharer/sharer.php?u=${url}`,
-    `https://twitter.com/intent/tweet?url=${url}&text=${encodeURIComponent(article.title)}`,
-    `https://story.kakao.com/share?url=${url}`,
-  ]);
+  assert.deepEqual(
+    hrefs.map(([href]) => href),
+    [
+      `https://www.facebook.com/sharer/sharer.php?u=${url}`,
+      `https://twitter.com/intent/tweet?url=${url}&text=${encodeURIComponent(article.title)}`,
+      `https://story.kakao.com/share?url=${url}`,
+    ],
+  );
   assert.ok(hrefs.every(([, rel, target]) => rel === 'noopener noreferrer' && target === '_blank'));
   await close();
 });
 
 test("the device's share sheet is offered only where there is one, with title and address", async () => {
   // A device without one (desktop Chromium on Linux has none; make sure of it).
-  const plain = await site.open(`/article/${ID}`, { init: () => { delete Navigator.prototype.share; } });
+  const plain = await site.open(`/article/${ID}`, {
+    init: () => {
+      delete Navigator.prototype.share;
+    },
+  });
   await plain.page.locator('.reader-tools__link').first().waitFor();
   assert.equal(await plain.page.getByRole('button', { name: '공유', exact: true }).count(), 0);
   await plain.close();
@@ -89,7 +109,9 @@ test("the device's share sheet is offered only where there is one, with title an
       configurable: true,
       value(data) {
         window.__shared.push({ title: data.title, url: data.url });
-        return window.__shared.length === 1 ? Promise.resolve() : Promise.reject(new DOMException('cancelled', 'AbortError'));
+        return window.__shared.length === 1
+          ? Promise.resolve()
+          : Promise.reject(new DOMException('cancelled', 'AbortError'));
       },
     });
   };
@@ -109,11 +131,32 @@ test('print shows the article alone: no menus, ads, widgets or carousel', async 
   const { page, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
   await page.locator('.banner-slot a').first().waitFor();
   await page.emulateMedia({ media: 'print' });
-  for (const hidden of ['.site-header', '.section-menu', '.banner-slot', '.widget', '.carousel', '.reader-tools', '.site-footer']) {
-    const visible = await page.locator(hidden).evaluateAll((els) => els.some((el) => el.offsetParent !== null || getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0));
+  for (const hidden of [
+    '.site-header',
+    '.section-menu',
+    '.banner-slot',
+    '.widget',
+    '.carousel',
+    '.reader-tools',
+    '.site-footer',
+  ]) {
+    const visible = await page
+      .locator(hidden)
+      .evaluateAll((els) =>
+        els.some(
+          (el) =>
+            el.offsetParent !== null || (getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0),
+        ),
+      );
     assert.equal(visible, false, `${hidden} prints`);
   }
-  for (const shown of ['h1.article__title', '.byline', '.byline time', '.article-body > p', '.article-body__photo figcaption']) {
+  for (const shown of [
+    'h1.article__title',
+    '.byline',
+    '.byline time',
+    '.article-body > p',
+    '.article-body__photo figcaption',
+  ]) {
     assert.equal(await page.locator(shown).first().isVisible(), true, `${shown} does not print`);
   }
   await close();
@@ -147,8 +190,19 @@ test('dark mode keeps AA contrast (axe)', async () => {
     await page.locator('.ranked__item a').first().waitFor();
     await page.waitForTimeout(300);
     await page.addScriptTag({ path: axe });
-    const result = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2aa', 'wcag21aa'] } }));
-    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), []);
+    const result = await page.evaluate(() =>
+      axe.run(document, { runOnly: { type: 'tag', values: ['wcag2aa', 'wcag21aa'] } }),
+    );
+    assert.deepEqual(
+      result.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      ),
+      [],
+    );
     await close();
   }
 });
@@ -158,6 +212,9 @@ test("the reporter's other articles are listed under the article", async () => {
   const block = page.locator('.reporter-articles');
   await block.waitFor();
   assert.equal(await block.locator('h2').textContent(), `${article.byline.reporter} 기자의 다른 기사`);
-  assert.deepEqual(await block.locator('.article-list__title').allTextContents(), article.reporter_articles.map((a) => a.title));
+  assert.deepEqual(
+    await block.locator('.article-list__title').allTextContents(),
+    article.reporter_articles.map((a) => a.title),
+  );
   await close();
 });

@@ -9,8 +9,12 @@ import { startSite } from './browser.mjs';
 import { hostile, PAYLOAD, LONG_PARAGRAPH } from './fixtures/hostile.mjs';
 
 let site;
-before(async () => { site = await startSite({ prerendered: false }); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite({ prerendered: false });
+});
+after(async () => {
+  await site?.close();
+});
 
 /** Serves the hostile fixtures in place of the demo API for the length of `body`. */
 async function withHostileApi(body) {
@@ -49,7 +53,10 @@ test('every script and stylesheet Trunk links carries an integrity that matches 
   for (const tag of links) {
     const href = tag.match(/href="?\/([^"\s>]+)/)[1];
     const integrity = tag.match(/integrity="?(sha384-[A-Za-z0-9+/=]+)/)[1];
-    const actual = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(`dist/${href}`)).digest('base64')}`;
+    const actual = `sha384-${crypto
+      .createHash('sha384')
+      .update(fs.readFileSync(`dist/${href}`))
+      .digest('base64')}`;
     assert.equal(integrity, actual, href);
   }
   // The JS glue ships minified (scripts/minify-glue.mjs): no indented lines are left.
@@ -71,7 +78,10 @@ test('hostile text is shown as text and runs nothing, on every part of the page'
   await withHostileApi(async () => {
     const { page, problems, cspViolations, close } = await site.open('/article/666', { width: 390, height: 844 });
     const dialogs = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
     await page.locator('h1.article__title').waitFor();
     await page.locator('.ranked__item a').first().waitFor();
     await page.locator('.weather__city').first().waitFor({ state: 'attached' });
@@ -82,10 +92,16 @@ test('hostile text is shown as text and runs nothing, on every part of the page'
     for (const text of [PAYLOAD.img, PAYLOAD.svg, PAYLOAD.rtl, PAYLOAD.zeroWidth, PAYLOAD.emoji, PAYLOAD.longWord]) {
       assert.ok(paragraphs.includes(text), `missing ${JSON.stringify(text.slice(0, 40))}`);
     }
-    assert.ok(paragraphs.some((p) => p.length === LONG_PARAGRAPH.length), '50,000-character paragraph');
+    assert.ok(
+      paragraphs.some((p) => p.length === LONG_PARAGRAPH.length),
+      '50,000-character paragraph',
+    );
     assert.equal(await page.locator('.site-header__name').textContent(), PAYLOAD.script);
     assert.ok((await page.locator('.weather__name').allTextContents()).includes(PAYLOAD.img));
-    assert.equal(await page.locator('[role=tabpanel]:not([hidden]) .ranked__item a').first().textContent(), PAYLOAD.svg);
+    assert.equal(
+      await page.locator('[role=tabpanel]:not([hidden]) .ranked__item a').first().textContent(),
+      PAYLOAD.svg,
+    );
 
     // Nothing ran: no element came from the payloads, no handler fired, no dialog opened.
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -129,7 +145,11 @@ test('an article id with /, .., %, spaces or Hangul stays inside the API folder'
     // Requests are counted: the service worker's own fetches are left out.
     const { page, problems, close } = await site.open(`/article/${id}`, { serviceWorkers: 'block' });
     await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
-    const articleRequests = site.server.requests.slice(before).filter((r) => r.startsWith('/api/') && !r.match(/^\/api\/(site|weather|most-viewed|photo-news|sns-tv|banners)\.json$/));
+    const articleRequests = site.server.requests
+      .slice(before)
+      .filter(
+        (r) => r.startsWith('/api/') && !r.match(/^\/api\/(site|weather|most-viewed|photo-news|sns-tv|banners)\.json$/),
+      );
     assert.equal(articleRequests.length, 1, `${id}: ${articleRequests}`);
     assert.match(articleRequests[0], /^\/api\/articles\/[^/]+\.json$/, `${id} requested ${articleRequests[0]}`);
     assert.deepEqual(problems, []);

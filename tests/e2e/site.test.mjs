@@ -10,16 +10,25 @@ const json = (path) => JSON.parse(fs.readFileSync(`public/api/${path}`, 'utf8'))
 const pageTwo = json('sections/gyeonggi/2.json');
 
 let site;
-before(async () => { site = await startSite(); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
 
 const heading = (page) => page.locator('#main h1').first().textContent();
-const path = (page) => { const url = new URL(page.url()); return url.pathname + url.search; };
+const path = (page) => {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+};
 
 test('front page → section → page 2 → article → related → back twice, with no reload', async () => {
   const { page, problems, close } = await site.open('/', { width: 1280, height: 900 });
   await page.locator('.lead-story').waitFor();
-  await page.evaluate(() => { window.__noReload = 'still here'; });
+  await page.evaluate(() => {
+    window.__noReload = 'still here';
+  });
 
   await page.locator('.section-menu a', { hasText: '경기' }).click();
   await page.waitForURL('**/section/gyeonggi');
@@ -29,7 +38,10 @@ test('front page → section → page 2 → article → related → back twice, 
   await page.locator('.pagination a', { hasText: '2' }).click();
   await page.waitForURL('**/section/gyeonggi/2');
   await page.locator('.pagination a[aria-current=page]', { hasText: '2' }).waitFor();
-  assert.deepEqual(await page.locator('.section-page .article-list__title').allTextContents(), pageTwo.articles.map((a) => a.title));
+  assert.deepEqual(
+    await page.locator('.section-page .article-list__title').allTextContents(),
+    pageTwo.articles.map((a) => a.title),
+  );
 
   const first = pageTwo.articles[0];
   await page.locator('.section-page .article-list__item a').first().click();
@@ -118,7 +130,10 @@ test('an article carries title, description, canonical, Open Graph, Twitter and 
   assert.equal(await meta('meta[name="description"]'), article.subtitles[0]);
   assert.equal(await meta('meta[property="og:type"]'), 'article');
   assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
-  assert.match(await meta('meta[property="og:image"]'), /^http:\/\/127\.0\.0\.1:\d+\/img\/photo\/incheon-bridge-1200\.webp$/);
+  assert.match(
+    await meta('meta[property="og:image"]'),
+    /^http:\/\/127\.0\.0\.1:\d+\/img\/photo\/incheon-bridge-1200\.webp$/,
+  );
   // The site's address as the build set it (index.html's site-url), else the page's own.
   const origin = (await page.locator('meta[name="site-url"]').getAttribute('content')) || site.server.url;
   assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${origin}/article/1065`);
@@ -132,9 +147,12 @@ test('an article carries title, description, canonical, Open Graph, Twitter and 
   // Moving on replaces the tags rather than piling them up.
   await page.locator('.related a').first().click();
   await page.waitForURL((url) => url.pathname !== '/article/1065');
-  await page.waitForFunction(() => document.querySelectorAll('script[type="application/ld+json"]').length === 1
-    && document.querySelectorAll('link[rel=canonical]').length === 1
-    && !document.querySelector('link[rel=canonical]').href.endsWith('/article/1065'));
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('script[type="application/ld+json"]').length === 1 &&
+      document.querySelectorAll('link[rel=canonical]').length === 1 &&
+      !document.querySelector('link[rel=canonical]').href.endsWith('/article/1065'),
+  );
   await close();
 });
 
@@ -150,7 +168,9 @@ test('on a phone the section menu folds behind an accessible button', async () =
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   await page.locator('.section-menu a', { hasText: '경제' }).click();
   await page.waitForURL('**/section/economy');
-  await page.waitForFunction(() => document.querySelector('.section-menu__toggle').getAttribute('aria-expanded') === 'false');
+  await page.waitForFunction(
+    () => document.querySelector('.section-menu__toggle').getAttribute('aria-expanded') === 'false',
+  );
   await close();
 });
 
@@ -171,7 +191,7 @@ test('crawlers find a robots.txt that lets them in, not the app shell', async ()
   assert.match(response.headers.get('content-type'), /^text\/plain/);
   const text = await response.text();
   assert.match(text, /^User-agent: \*$/m);
-  assert.doesNotMatch(text, /<html|Disallow: \/\s*$/mi);
+  assert.doesNotMatch(text, /<html|Disallow: \/\s*$/im);
 });
 
 test('the menu marks the section of the article being read, and the section page itself', async () => {

@@ -10,8 +10,12 @@ const NAVIGATIONS = 300;
 const BASELINE_AT = 20;
 
 let site;
-before(async () => { site = await startSite(); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
 
 // Counts live timers by wrapping the browser's timer functions before the app starts.
 function countTimers() {
@@ -22,17 +26,27 @@ function countTimers() {
     live.intervals.add(id);
     return id;
   };
-  window.clearInterval = function (id) { live.intervals.delete(id); return clearInterval.call(this, id); };
+  window.clearInterval = function (id) {
+    live.intervals.delete(id);
+    return clearInterval.call(this, id);
+  };
   window.setTimeout = function (callback, ...rest) {
     let id;
-    const run = typeof callback === 'function'
-      ? function (...args) { live.timeouts.delete(id); return callback.apply(this, args); }
-      : callback;
+    const run =
+      typeof callback === 'function'
+        ? function (...args) {
+            live.timeouts.delete(id);
+            return callback.apply(this, args);
+          }
+        : callback;
     id = setTimeout.call(this, run, ...rest);
     live.timeouts.add(id);
     return id;
   };
-  window.clearTimeout = function (id) { live.timeouts.delete(id); return clearTimeout.call(this, id); };
+  window.clearTimeout = function (id) {
+    live.timeouts.delete(id);
+    return clearTimeout.call(this, id);
+  };
   window.__liveTimers = () => ({ intervals: live.intervals.size, timeouts: live.timeouts.size });
 }
 
@@ -65,9 +79,10 @@ test(`${NAVIGATIONS} navigations leave no growing heap, DOM or timers`, { timeou
   async function navigate(i) {
     // Two articles from the ranked list, then a section from the menu, over and over.
     const href = await page.evaluate((i) => {
-      const links = i % 3 === 2
-        ? [...document.querySelectorAll('.section-menu a[href^="/section/"]')]
-        : [...document.querySelectorAll('[role=tabpanel]:not([hidden]) .ranked__item a:not([aria-current])')];
+      const links =
+        i % 3 === 2
+          ? [...document.querySelectorAll('.section-menu a[href^="/section/"]')]
+          : [...document.querySelectorAll('[role=tabpanel]:not([hidden]) .ranked__item a:not([aria-current])')];
       const link = links[i % links.length];
       link.click();
       return link.getAttribute('href');
@@ -84,9 +99,9 @@ test(`${NAVIGATIONS} navigations leave no growing heap, DOM or timers`, { timeou
   const figures = { baseline, final, heapRatio: final.heap / baseline.heap, nodeRatio: final.nodes / baseline.nodes };
   console.log(`soak figures: ${JSON.stringify(figures)}`);
 
-  assert.ok(final.heap <= baseline.heap * 1.10, `JS heap ${baseline.heap} → ${final.heap}`);
-  assert.ok(final.nodes <= baseline.nodes * 1.10, `DOM nodes ${baseline.nodes} → ${final.nodes}`);
-  assert.ok(final.listeners <= baseline.listeners * 1.10, `listeners ${baseline.listeners} → ${final.listeners}`);
+  assert.ok(final.heap <= baseline.heap * 1.1, `JS heap ${baseline.heap} → ${final.heap}`);
+  assert.ok(final.nodes <= baseline.nodes * 1.1, `DOM nodes ${baseline.nodes} → ${final.nodes}`);
+  assert.ok(final.listeners <= baseline.listeners * 1.1, `listeners ${baseline.listeners} → ${final.listeners}`);
   assert.equal(final.intervals, baseline.intervals, 'live intervals');
   assert.ok(final.timeouts <= baseline.timeouts + 2, `live timeouts ${baseline.timeouts} → ${final.timeouts}`);
   assert.equal(final.intervals, 2, 'weather strip + carousel');

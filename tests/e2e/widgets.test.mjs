@@ -12,8 +12,12 @@ const photoNews = JSON.parse(fs.readFileSync('public/api/photo-news.json', 'utf8
 const SHARED = ['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/api/${n}.json`);
 
 let site;
-before(async () => { site = await startSite({ prerendered: false }); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite({ prerendered: false });
+});
+after(async () => {
+  await site?.close();
+});
 
 const shownSlide = (page) => page.locator('.carousel__slide:not([hidden])').getAttribute('aria-label');
 
@@ -35,7 +39,10 @@ test('the carousel moves by click and keyboard, wraps, and pauses', async () => 
   assert.equal(await shownSlide(page), `2 / ${total}`);
   await page.getByRole('button', { name: '3번째 사진' }).click();
   assert.equal(await shownSlide(page), `3 / ${total}`);
-  assert.equal(await page.locator('.carousel__slide:not([hidden]) .carousel__title').textContent(), photoNews.items[2].title);
+  assert.equal(
+    await page.locator('.carousel__slide:not([hidden]) .carousel__title').textContent(),
+    photoNews.items[2].title,
+  );
   // Pause by keyboard (Enter on the rotation control).
   await page.getByRole('button', { name: '자동 넘김 멈추기' }).focus();
   await page.keyboard.press('Enter');
@@ -48,7 +55,11 @@ test('the carousel rotates by itself, but not when paused or hovered', async () 
   const { page, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
   await page.locator('.carousel__slide').first().waitFor({ state: 'attached' });
   await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.querySelector('.carousel__slide:not([hidden])')?.getAttribute('aria-label')?.startsWith('2 /'), null, { timeout: 8000 });
+  await page.waitForFunction(
+    () => document.querySelector('.carousel__slide:not([hidden])')?.getAttribute('aria-label')?.startsWith('2 /'),
+    null,
+    { timeout: 8000 },
+  );
   await page.locator('.carousel__slides').hover();
   const hovered = await shownSlide(page);
   await page.waitForTimeout(6000);
@@ -91,8 +102,10 @@ for (const endpoint of SHARED) {
     try {
       const { page, problems, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
       await page.locator('h1.article__title', { hasText: article.title }).waitFor();
-      assert.deepEqual(await page.locator('.article-body > p').allTextContents(),
-        article.body.filter((b) => b.type === 'paragraph').map((b) => b.text));
+      assert.deepEqual(
+        await page.locator('.article-body > p').allTextContents(),
+        article.body.filter((b) => b.type === 'paragraph').map((b) => b.text),
+      );
       if (endpoint.endsWith('banners.json')) {
         await page.waitForFunction(() => !document.querySelector('.banner-slot--pending'));
         assert.equal(await page.locator('.banner-slot').count(), 0);
@@ -106,7 +119,10 @@ for (const endpoint of SHARED) {
         await page.waitForFunction(() => !document.querySelector('.error-notice'));
       }
       if (endpoint.endsWith('weather.json')) {
-        assert.match(await page.locator('.weather-strip__date').textContent(), /^\d{4}\.\d{2}\.\d{2} \([월화수목금토일]\)$/);
+        assert.match(
+          await page.locator('.weather-strip__date').textContent(),
+          /^\d{4}\.\d{2}\.\d{2} \([월화수목금토일]\)$/,
+        );
       }
       assert.deepEqual(problems, []);
       await close();
@@ -120,12 +136,19 @@ test('moving between articles fetches the shared data only once', async () => {
   const before = site.server.requests.length;
   // The app's own requests are counted: the service worker, which on a first visit fetches
   // what the page loaded before it was in control once more to keep it, is left out here.
-  const { page, problems, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900, serviceWorkers: 'block' });
+  const { page, problems, close } = await site.open(`/article/${ID}`, {
+    width: 1280,
+    height: 900,
+    serviceWorkers: 'block',
+  });
   await page.locator('h1.article__title').waitFor();
   await page.locator('.ranked__item a').first().waitFor();
   // Two in-app moves: a most-viewed link, then a related article.
   await page.locator('[role=tabpanel]:not([hidden]) .ranked__item a:not([aria-current])').first().click();
-  await page.waitForFunction((title) => document.querySelector('h1.article__title')?.textContent !== title, article.title);
+  await page.waitForFunction(
+    (title) => document.querySelector('h1.article__title')?.textContent !== title,
+    article.title,
+  );
   await page.locator('.related a').first().click();
   await page.waitForURL((url) => url.pathname.startsWith('/article/'));
   await page.locator('h1.article__title').waitFor();
@@ -158,13 +181,21 @@ test('a swipe on a phone moves the carousel; a short drag does not', async () =>
   const slides = page.locator('.carousel__slides');
   await slides.scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: '자동 넘김 멈추기' }).click();
-  const swipe = (dx) => slides.evaluate((el, dx) => {
-    const at = (type, x) => el.dispatchEvent(new PointerEvent(type, {
-      bubbles: true, clientX: x, clientY: 200, pointerType: 'touch', isPrimary: true,
-    }));
-    at('pointerdown', 200);
-    at('pointerup', 200 + dx);
-  }, dx);
+  const swipe = (dx) =>
+    slides.evaluate((el, dx) => {
+      const at = (type, x) =>
+        el.dispatchEvent(
+          new PointerEvent(type, {
+            bubbles: true,
+            clientX: x,
+            clientY: 200,
+            pointerType: 'touch',
+            isPrimary: true,
+          }),
+        );
+      at('pointerdown', 200);
+      at('pointerup', 200 + dx);
+    }, dx);
   await swipe(-120);
   assert.match(await shownSlide(page), /^2 \//);
   await swipe(-20);
