@@ -6,6 +6,8 @@
 //   articles a reader opened open again with no network.
 // - Images are kept as they are seen.
 // Registered by the app in release builds only (src/offline.rs): `trunk serve` never sees it.
+// The app registers it as /sw.js?api=<the page's news-api-base>, so data is recognised wherever
+// the deployer put the API (another path, or another origin that allows CORS).
 
 const VERSION = 'v2';
 const SHELL = `shell-${VERSION}`;
@@ -14,67 +16,86 @@ const MEDIA = `media-${VERSION}`;
 const PAGES = `pages-${VERSION}`;
 // Trunk's content hash is a 64-bit number in hex, without leading zeros: up to 16 digits.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+// The API base, as an absolute address ending in '/'.
+const API = new URL(
+  `${(new URL(self.location.href).searchParams.get('api') || '/api').replace(/\/+$/, '')}/`,
+  self.location.origin,
+).href;
+const isApi = (url) => url.href.startsWith(API);
+const isMedia = (url) => url.pathname.startsWith('/img/') || url.pathname.startsWith('/icons/');
 
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(SHELL);
-    const response = await fetch('/shell.html', { cache: 'no-cache' });
-    const html = await response.clone().text();
-    await cache.put('/shell.html', response);
-    // Minified HTML may leave attribute values unquoted: href=/main-….css
-    const assets = [...html.matchAll(/["'=](\/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)].map((m) => m[1]);
-    await cache.addAll([...new Set(assets)]);
-    await self.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL);
+      const response = await fetch('/shell.html', { cache: 'no-cache' });
+      const html = await response.clone().text();
+      await cache.put('/shell.html', response);
+      // Minified HTML may leave attribute values unquoted: href=/main-….css
+      const assets = [...html.matchAll(/["'=](\/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)].map((m) => m[1]);
+      await cache.addAll([...new Set(assets)]);
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const keep = [SHELL, DATA, MEDIA, PAGES];
-    for (const key of await caches.keys()) if (!keep.includes(key)) await caches.delete(key);
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      const keep = [SHELL, DATA, MEDIA, PAGES];
+      for (const key of await caches.keys()) if (!keep.includes(key)) await caches.delete(key);
+      await self.clients.claim();
+    })(),
+  );
 });
 
 // The page loaded some data before this worker controlled it: it sends those addresses here,
 // and hears back once they are kept (so it knows that reading offline is ready).
 self.addEventListener('message', (event) => {
   const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
-  event.waitUntil((async () => {
-    for (const href of urls) {
-      const url = new URL(href, self.location.origin);
-      if (url.origin !== self.location.origin) continue;
-      const kind = url.pathname.startsWith('/api/') ? DATA
-        : url.pathname.startsWith('/img/') || url.pathname.startsWith('/icons/') ? MEDIA : PAGES;
-      const cache = await caches.open(kind);
-      if (await cache.match(url.href)) continue;
-      try {
-        // The page has just loaded it: the browser's HTTP cache has it, so no second download.
-        const response = await fetch(url.href, { cache: 'force-cache' });
-        if (response.ok) await cache.put(url.href, response);
-      } catch { /* offline already: nothing to keep */ }
-    }
-    event.source?.postMessage({ type: 'kept', count: urls.length });
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const href of urls) {
+        const url = new URL(href, self.location.origin);
+        const local = url.origin === self.location.origin;
+        const kind = isApi(url) ? DATA : !local ? null : isMedia(url) ? MEDIA : PAGES;
+        if (!kind) continue;
+        const cache = await caches.open(kind);
+        if (await cache.match(url.href)) continue;
+        try {
+          // The page has just loaded it: the browser's HTTP cache has it, so no second download.
+          const response = await fetch(url.href, { cache: 'force-cache' });
+          if (response.ok) await cache.put(url.href, response);
+        } catch {
+          /* offline already: nothing to keep */
+        }
+      }
+      event.source?.postMessage({ type: 'kept', count: urls.length });
+    })(),
+  );
 });
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
+  if (isApi(url)) {
+    event.respondWith(networkFirst(request, DATA));
+    return;
+  }
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     // Fresh when online; offline, the page as last read, else the shell (the app routes).
-    event.respondWith(networkFirst(request, PAGES).catch(async (error) => {
-      const shell = await (await caches.open(SHELL)).match('/shell.html');
-      if (shell) return shell;
-      throw error;
-    }));
-  } else if (url.pathname.startsWith('/api/')) {
-    event.respondWith(networkFirst(request, DATA));
+    event.respondWith(
+      networkFirst(request, PAGES).catch(async (error) => {
+        const shell = await (await caches.open(SHELL)).match('/shell.html');
+        if (shell) return shell;
+        throw error;
+      }),
+    );
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(request, SHELL));
-  } else if (url.pathname.startsWith('/img/') || url.pathname.startsWith('/icons/')) {
+  } else if (isMedia(url)) {
     event.respondWith(cacheFirst(request, MEDIA));
   }
 });

@@ -16,6 +16,18 @@ pub fn api_base() -> &'static str {
         .get_or_init(|| read_meta("news-api-base").unwrap_or_else(|| DEFAULT_API_BASE.to_owned()))
 }
 
+/// `base` as an absolute address ending in `/`, for telling the API's addresses from others
+/// (the service worker does the same with the base it is registered with): `/api` on
+/// `https://news.example` is `https://news.example/api/`; an absolute base stays as it is.
+pub fn absolute_api_base(base: &str, origin: &str) -> String {
+    let base = base.trim().trim_end_matches('/');
+    if base.starts_with("https://") || base.starts_with("http://") {
+        format!("{base}/")
+    } else {
+        format!("{origin}/{}/", base.trim_start_matches('/'))
+    }
+}
+
 static SITE_NAME: OnceLock<Option<String>> = OnceLock::new();
 static SITE_URL: OnceLock<Option<String>> = OnceLock::new();
 
@@ -74,4 +86,18 @@ fn read_meta(name: &str) -> Option<String> {
     let content = meta.get_attribute("content")?;
     let content = content.trim();
     (!content.is_empty()).then(|| content.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn api_bases_become_absolute_with_one_trailing_slash() {
+        use super::absolute_api_base as abs;
+        let origin = "https://news.example";
+        assert_eq!(abs("/api", origin), "https://news.example/api/");
+        assert_eq!(abs("/cms/v1/", origin), "https://news.example/cms/v1/");
+        assert_eq!(abs("api", origin), "https://news.example/api/");
+        assert_eq!(abs(" https://cms.example/news ", origin), "https://cms.example/news/");
+        assert_eq!(abs("http://cms.example/", origin), "http://cms.example/");
+    }
 }

@@ -1,6 +1,7 @@
 //! Reading offline: the service worker (`public/sw.js`) keeps the app and the articles a
 //! reader opened; this registers it and tells readers in Korean when they are offline.
 
+use crate::config;
 use crate::state::SharedData;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,7 +19,11 @@ pub fn register_service_worker(shared: SharedData) {
         return;
     }
     let container = navigator.service_worker();
-    let registered = container.register("/sw.js");
+    // The worker tells data by its address: it learns the API base from its own.
+    let registered = container.register(&format!(
+        "/sw.js?api={}",
+        String::from(js_sys::encode_uri_component(config::api_base()))
+    ));
     leptos::task::spawn_local(async move {
         if JsFuture::from(registered).await.is_err() {
             return;
@@ -46,7 +51,11 @@ pub fn register_service_worker(shared: SharedData) {
 /// The page itself (a prerendered page holds its own data) and the API and image addresses
 /// it has loaded so far.
 fn loaded_content() -> js_sys::Array {
-    let page = window().location().href().ok().map(JsValue::from);
+    let location = window().location();
+    let page = location.href().ok().map(JsValue::from);
+    let origin = location.origin().unwrap_or_default();
+    let api = config::absolute_api_base(config::api_base(), &origin);
+    let images = format!("{origin}/img/");
     let Some(performance) = window().performance() else {
         return page.into_iter().collect();
     };
@@ -55,7 +64,7 @@ fn loaded_content() -> js_sys::Array {
         .iter()
         .filter_map(|entry| entry.dyn_into::<web_sys::PerformanceEntry>().ok())
         .map(|entry| entry.name())
-        .filter(|name| name.contains("/api/") || name.contains("/img/"))
+        .filter(|name| name.starts_with(&api) || name.starts_with(&images))
         .map(JsValue::from);
     page.into_iter().chain(loaded).collect()
 }

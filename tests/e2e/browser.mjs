@@ -5,13 +5,19 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** The built site on a test server; `prerendered: false` serves the shell for every page. */
-export async function startSite({ prerendered = true } = {}) {
-  const server = await startServer({ dist: process.env.DIST_DIR || 'dist', prerendered });
+export async function startSite({ prerendered = true, apiBase = '/api' } = {}) {
+  const server = await startServer({ dist: process.env.DIST_DIR || 'dist', prerendered, apiBase });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -19,9 +25,25 @@ export async function startSite({ prerendered = true } = {}) {
   });
 
   /** Opens `path` in a fresh context; `problems` collects page errors and Rust panics. */
-  async function open(path, { width = 390, height = 844, colorScheme = 'light', bypassCSP = false, serviceWorkers = 'allow', javaScriptEnabled = true, init } = {}) {
+  async function open(
+    path,
+    {
+      width = 390,
+      height = 844,
+      colorScheme = 'light',
+      bypassCSP = false,
+      serviceWorkers = 'allow',
+      javaScriptEnabled = true,
+      init,
+    } = {},
+  ) {
     const context = await browser.newContext({
-      viewport: { width, height }, locale: 'ko-KR', colorScheme, bypassCSP, serviceWorkers, javaScriptEnabled,
+      viewport: { width, height },
+      locale: 'ko-KR',
+      colorScheme,
+      bypassCSP,
+      serviceWorkers,
+      javaScriptEnabled,
     });
     const page = await context.newPage();
     const problems = [];
@@ -50,6 +72,9 @@ export async function startSite({ prerendered = true } = {}) {
   return {
     server,
     open,
-    close: async () => { await browser.close(); await server.close(); },
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
   };
 }

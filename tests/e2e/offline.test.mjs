@@ -10,8 +10,12 @@ const ID = '1065';
 const article = JSON.parse(fs.readFileSync(`public/api/articles/${ID}.json`, 'utf8'));
 
 let site;
-before(async () => { site = await startSite(); });
-after(async () => { await site?.close(); });
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
 
 test('the web app manifest names the paper and its icons', async () => {
   const manifest = JSON.parse(fs.readFileSync('dist/manifest.webmanifest', 'utf8'));
@@ -39,9 +43,19 @@ test('an article read once opens again offline, with a notice', { timeout: 60000
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => window.__offlineReady === true, null, { timeout: 15000 });
   // The prerendered page holds the article and the site's menu; the widgets come from the API.
-  const kept = [`/article/${ID}`, ...['weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/api/${n}.json`)];
-  await page.waitForFunction(async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean), kept, { timeout: 10000 });
-  await page.waitForFunction(async () => (await caches.keys()).includes('shell-v2') && (await (await caches.open('shell-v2')).keys()).length === 4);
+  const kept = [
+    `/article/${ID}`,
+    ...['weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/api/${n}.json`),
+  ];
+  await page.waitForFunction(
+    async (urls) => (await Promise.all(urls.map((u) => caches.match(u)))).every(Boolean),
+    kept,
+    { timeout: 10000 },
+  );
+  await page.waitForFunction(
+    async () =>
+      (await caches.keys()).includes('shell-v2') && (await (await caches.open('shell-v2')).keys()).length === 4,
+  );
   // Kept from the browser's HTTP cache: the first visit downloaded each of them once.
   const downloads = site.server.requests.slice(from);
   for (const url of kept) assert.equal(downloads.filter((path) => path === url).length, 1, url);
@@ -51,13 +65,59 @@ test('an article read once opens again offline, with a notice', { timeout: 60000
   await site.server.close();
   await page.reload();
   await page.locator('h1.article__title', { hasText: article.title }).waitFor();
-  assert.equal(await page.locator('.article-body > p').count(), article.body.filter((b) => b.type === 'paragraph').length);
+  assert.equal(
+    await page.locator('.article-body > p').count(),
+    article.body.filter((b) => b.type === 'paragraph').length,
+  );
   await page.locator('.offline-notice', { hasText: '인터넷에 연결되어 있지 않습니다' }).waitFor();
   // Something never opened is not there: its part says so, and the page stands.
   await page.locator('.related a').first().click();
   await page.locator('.error-notice', { hasText: '기사: 네트워크에 연결할 수 없습니다' }).waitFor();
   // The widgets were kept with the first article: none of them complains.
-  assert.deepEqual(await page.locator('.error-notice__message').allTextContents(), ['기사: 네트워크에 연결할 수 없습니다. 연결 상태를 확인해 주세요.']);
+  assert.deepEqual(await page.locator('.error-notice__message').allTextContents(), [
+    '기사: 네트워크에 연결할 수 없습니다. 연결 상태를 확인해 주세요.',
+  ]);
   assert.deepEqual(problems, []);
   await close();
+});
+
+test('reading offline works where the deployer moved the API (news-api-base)', { timeout: 60000 }, async () => {
+  const moved = await startSite({ apiBase: '/cms/v1' });
+  try {
+    const listen = () => {
+      navigator.serviceWorker.addEventListener('message', (event) => {
+        if (event.data?.type === 'kept') window.__offlineReady = true;
+      });
+      navigator.serviceWorker.startMessages();
+    };
+    const { page, problems, close } = await moved.open(`/article/${ID}`, { init: listen });
+    await page.locator('h1.article__title').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => window.__offlineReady === true, null, { timeout: 15000 });
+    const kept = ['weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/cms/v1/${n}.json`);
+    await page.waitForFunction(
+      async (urls) =>
+        (await Promise.all(urls.map((u) => caches.open('data-v2').then((c) => c.match(u))))).every(Boolean),
+      kept,
+      { timeout: 10000 },
+    );
+    // Nothing asked the old place.
+    assert.deepEqual(
+      moved.server.requests.filter((path) => path.startsWith('/api/')),
+      [],
+    );
+
+    await page.context().setOffline(true);
+    await moved.server.close();
+    await page.reload();
+    await page.locator('h1.article__title', { hasText: article.title }).waitFor();
+    await page.locator('.offline-notice').waitFor();
+    await page.locator('.most-viewed .ranked__item a').first().waitFor();
+    await page.locator('.weather__cities li').first().waitFor({ state: 'attached' });
+    assert.deepEqual(await page.locator('.error-notice').count(), 0);
+    assert.deepEqual(problems, []);
+    await close();
+  } finally {
+    await moved.close();
+  }
 });

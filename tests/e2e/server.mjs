@@ -9,6 +9,8 @@
 //
 // With `prerendered: false` it answers every page address with the shell, as for an article
 // published after the last prerender run: the app then fetches the page's data itself.
+// With `apiBase: '/cms/v1'` it plays a deployer who moved the API: every page's news-api-base
+// tag says /cms/v1, the data is served there, and /api/ answers 404.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -17,10 +19,16 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.webp': 'image/webp', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -33,7 +41,9 @@ const FAULTS = {
   empty: (res) => send(res, 200, 'application/json', ''),
   'wrong-shape': (res) => send(res, 200, 'application/json', '{"items": 5, "title": []}'),
   html: (res) => send(res, 200, 'text/html', '<!DOCTYPE html><html><body>Gateway</body></html>'),
-  slow: (res) => { setTimeout(() => send(res, 200, 'application/json', '{}'), 15000).unref(); },
+  slow: (res) => {
+    setTimeout(() => send(res, 200, 'application/json', '{}'), 15000).unref();
+  },
   drop: (res) => res.socket.destroy(),
 };
 
@@ -43,7 +53,7 @@ function send(res, status, type, body) {
   res.end(body);
 }
 
-export function startServer({ dist = 'dist', port = 0, prerendered = true } = {}) {
+export function startServer({ dist = 'dist', port = 0, prerendered = true, apiBase = '/api' } = {}) {
   const root = path.resolve(dist);
   const faults = new Map(); // '/api/articles/1065.json' -> fault name or a function (res, req)
   const requests = []; // every request path, in order, for counting fetches
@@ -58,15 +68,28 @@ export function startServer({ dist = 'dist', port = 0, prerendered = true } = {}
     else handle(req, res, pathname);
   });
 
-  function handle(req, res, pathname) {
-    const fault = faults.get(pathname);
+  function handle(req, res, requested) {
+    const fault = faults.get(requested);
     if (fault) {
       return typeof fault === 'function' ? fault(res, req) : FAULTS[fault](res);
     }
+    // The API moved: its files are still dist/api/, at the new address only.
+    let pathname = requested;
+    if (apiBase !== '/api') {
+      if (requested.startsWith('/api/')) return send(res, 404, 'text/plain', 'Not Found');
+      if (requested.startsWith(`${apiBase}/`)) pathname = `/api/${requested.slice(apiBase.length + 1)}`;
+    }
+    const serveFile = (res, file, req) => serve(res, file, req, apiBase);
     const file = path.join(root, pathname);
     if (!file.startsWith(root + path.sep) && file !== root) return send(res, 400, 'text/plain', 'bad path');
     const shell = path.join(root, 'shell.html');
-    const isFile = (f) => { try { return fs.statSync(f).isFile(); } catch { return false; } };
+    const isFile = (f) => {
+      try {
+        return fs.statSync(f).isFile();
+      } catch {
+        return false;
+      }
+    };
     const page = !pathname.startsWith('/api/') && !path.extname(pathname);
     if (page && !prerendered) return serveFile(res, shell, req);
     if (pathname === '/' || pathname === '/index.html') return serveFile(res, path.join(root, 'index.html'), req);
@@ -86,7 +109,11 @@ export function startServer({ dist = 'dist', port = 0, prerendered = true } = {}
         faults,
         delays,
         requests,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(done);
+          }),
       });
     });
   });
@@ -97,24 +124,36 @@ const compressed = new Map(); // `${file} ${mtime} ${encoding}` -> Buffer
 
 /** The file's bytes, brotli or gzip compressed when the browser accepts it, as hosts do. */
 function body(file, ext, accept) {
-  const encoding = !COMPRESSIBLE.has(ext) ? null
-    : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  const encoding = !COMPRESSIBLE.has(ext)
+    ? null
+    : /\bbr\b/.test(accept)
+      ? 'br'
+      : /\bgzip\b/.test(accept)
+        ? 'gzip'
+        : null;
   if (!encoding) return { data: fs.readFileSync(file), encoding };
   const key = `${file} ${fs.statSync(file).mtimeMs} ${encoding}`;
   if (!compressed.has(key)) {
     const raw = fs.readFileSync(file);
-    compressed.set(key, encoding === 'br'
-      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
-      : zlib.gzipSync(raw, { level: 9 }));
+    compressed.set(
+      key,
+      encoding === 'br'
+        ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : zlib.gzipSync(raw, { level: 9 }),
+    );
   }
   return { data: compressed.get(key), encoding };
 }
 
-function serveFile(res, file, req) {
+function serve(res, file, req, apiBase) {
   const ext = path.extname(file);
   // Hashed assets never change; index.html must be revalidated so deploys show at once.
   const immutable = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
-  const { data, encoding } = body(file, ext, req.headers['accept-encoding'] || '');
+  const accept = req.headers['accept-encoding'] || '';
+  const { data, encoding } =
+    ext === '.html' && apiBase !== '/api'
+      ? { data: Buffer.from(movedApi(fs.readFileSync(file, 'utf8'), apiBase)), encoding: null }
+      : body(file, ext, accept);
   res.writeHead(200, {
     'content-type': TYPES[ext] || 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -123,6 +162,13 @@ function serveFile(res, file, req) {
     ...(encoding ? { 'content-encoding': encoding } : {}),
   });
   res.end(data);
+}
+
+/** `html` with its news-api-base tag pointing at `apiBase`, as a deployer edits it. */
+function movedApi(html, apiBase) {
+  return html.replace(/<meta\b[^>]*\bnews-api-base\b[^>]*>/g, (tag) =>
+    tag.replace(/\bcontent=("?)\/api\1/, `content="${apiBase}"`),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
