@@ -2,7 +2,9 @@
 //!
 //! Underneath, every endpoint's resource is the same Leptos type: the model sits behind an
 //! `Rc<dyn Any>` and the request behind a boxed future. Leptos's resource code is generic over
-//! both, so with one type the wasm holds that code once instead of once per endpoint.
+//! both, so with one type the wasm holds that code once instead of once per endpoint: measured
+//! when it came in (commit 18a8cda), the wasm went from 219.5 to 213.6 KB brotli (-5.9 KB, 2.7 %)
+//! for the nine endpoints of the time, with no other change.
 //!
 //! A resource whose answer the page already holds ([`super::preload`]: a prerendered page, or
 //! the prerender command itself) is loaded from its first moment. A Leptos resource always

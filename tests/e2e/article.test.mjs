@@ -60,8 +60,7 @@ test('an unknown address shows the not-found page', async () => {
 });
 
 test('an API 500 shows the Korean error, and retry loads the article', async () => {
-  site.server.faults.set(ARTICLE_API, '500');
-  try {
+  await site.server.withFaults({ [ARTICLE_API]: '500' }, async () => {
     const { page, problems, close } = await site.open(`/article/${ID}`);
     const notice = page.locator('.error-notice');
     await notice.waitFor();
@@ -74,14 +73,11 @@ test('an API 500 shows the Korean error, and retry loads the article', async () 
     assert.equal(await page.locator('.error-notice').count(), 0);
     assert.deepEqual(problems, []);
     await close();
-  } finally {
-    site.server.faults.delete(ARTICLE_API);
-  }
+  });
 });
 
 test('malformed JSON shows the format error, not a broken page', async () => {
-  site.server.faults.set(ARTICLE_API, 'malformed');
-  try {
+  await site.server.withFaults({ [ARTICLE_API]: 'malformed' }, async () => {
     const { page, problems, close } = await site.open(`/article/${ID}`);
     await page.locator('.error-notice', { hasText: '형식이 올바르지 않아' }).waitFor();
     assert.equal(
@@ -93,14 +89,11 @@ test('malformed JSON shows the format error, not a broken page', async () => {
     );
     assert.deepEqual(problems, []);
     await close();
-  } finally {
-    site.server.faults.delete(ARTICLE_API);
-  }
+  });
 });
 
 test('a response slower than 10 s times out with the Korean message', async () => {
-  site.server.faults.set(ARTICLE_API, 'slow');
-  try {
+  await site.server.withFaults({ [ARTICLE_API]: 'slow' }, async () => {
     const { page, problems, close } = await site.open(`/article/${ID}`);
     const started = Date.now();
     await page.locator('.error-notice', { hasText: '서버 응답이 늦어지고 있습니다' }).waitFor({ timeout: 14000 });
@@ -108,9 +101,7 @@ test('a response slower than 10 s times out with the Korean message', async () =
     assert.ok(waited > 8000, `timed out after only ${waited} ms`);
     assert.deepEqual(problems, []);
     await close();
-  } finally {
-    site.server.faults.delete(ARTICLE_API);
-  }
+  });
 });
 
 test('moving from the front page to an article does not reload the page', async () => {

@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startSite } from './browser.mjs';
+import { answerJson } from './server.mjs';
 
 const ID = '1065';
 const ARTICLE_API = `/api/articles/${ID}.json`;
@@ -141,11 +142,7 @@ test('a hostile headline in the shell is text, never markup', async () => {
     section: { slug: 'x', name: '<script>window.__xss=2</script>' },
     subtitles: ['<b>굵게</b>', 42, null],
   };
-  site.server.faults.set(ARTICLE_API, (res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(hostile));
-  });
-  try {
+  await site.server.withFaults({ [ARTICLE_API]: answerJson(hostile) }, async () => {
     const { page, close } = await openWithoutWasm(`/article/${ID}`);
     const title = page.locator('#prerendered h1.article__title');
     await title.waitFor();
@@ -158,9 +155,7 @@ test('a hostile headline in the shell is text, never markup', async () => {
     );
     assert.equal(await page.evaluate(() => window.__xss), undefined);
     await close();
-  } finally {
-    site.server.faults.delete(ARTICLE_API);
-  }
+  });
 });
 
 test('the app takes over the early request: the page data is fetched once', async () => {

@@ -50,8 +50,7 @@ async function articleIsReadable(page) {
 for (const [endpoint, label] of Object.entries(PARTS)) {
   for (const [fault, message] of Object.entries(FAULTS)) {
     test(`${endpoint} answering ${fault}`, async () => {
-      site.server.faults.set(endpoint, fault);
-      try {
+      await site.server.withFaults({ [endpoint]: fault }, async () => {
         const { page, problems, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
         if (endpoint === ARTICLE && fault === '404') {
           await page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
@@ -74,17 +73,15 @@ for (const [endpoint, label] of Object.entries(PARTS)) {
         }
         assert.deepEqual(problems, []);
         await close();
-      } finally {
-        site.server.faults.delete(endpoint);
-      }
+      });
     });
   }
 }
 
 test('every widget endpoint past the 10 s timeout at once: the article is untouched', async () => {
   const widgets = Object.keys(PARTS).filter((p) => p !== ARTICLE);
-  for (const endpoint of widgets) site.server.faults.set(endpoint, 'slow');
-  try {
+  const slow = Object.fromEntries(widgets.map((endpoint) => [endpoint, 'slow']));
+  await site.server.withFaults(slow, async () => {
     const { page, problems, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
     await articleIsReadable(page);
     // Loading placeholders hold the space meanwhile; then each part says it timed out.
@@ -99,7 +96,5 @@ test('every widget endpoint past the 10 s timeout at once: the article is untouc
     assert.equal(await page.locator('.banner-slot').count(), 0);
     assert.deepEqual(problems, []);
     await close();
-  } finally {
-    for (const endpoint of widgets) site.server.faults.delete(endpoint);
-  }
+  });
 });

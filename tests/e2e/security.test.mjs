@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { startSite } from './browser.mjs';
+import { answerJson } from './server.mjs';
 import { hostile, PAYLOAD, LONG_PARAGRAPH } from './fixtures/hostile.mjs';
 
 let site;
@@ -17,18 +18,9 @@ after(async () => {
 });
 
 /** Serves the hostile fixtures in place of the demo API for the length of `body`. */
-async function withHostileApi(body) {
-  for (const [path, data] of Object.entries(hostile)) {
-    site.server.faults.set(path, (res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(data));
-    });
-  }
-  try {
-    await body();
-  } finally {
-    for (const path of Object.keys(hostile)) site.server.faults.delete(path);
-  }
+function withHostileApi(body) {
+  const answers = Object.fromEntries(Object.entries(hostile).map(([path, data]) => [path, answerJson(data)]));
+  return site.server.withFaults(answers, body);
 }
 
 test('index.html and 404.html carry a strict Content-Security-Policy', () => {

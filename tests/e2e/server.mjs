@@ -47,6 +47,9 @@ const FAULTS = {
   drop: (res) => res.socket.destroy(),
 };
 
+/** A fault that answers `data` as JSON with status 200: hostile or odd content in place of the demo's. */
+export const answerJson = (data) => (res) => send(res, 200, 'application/json', JSON.stringify(data));
+
 function send(res, status, type, body) {
   if (res.destroyed) return;
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -109,6 +112,15 @@ export function startServer({ dist = 'dist', port = 0, prerendered = true, apiBa
         faults,
         delays,
         requests,
+        /** Sets `faultsByPath` ({ path: fault }) for the length of `run`, then clears them. */
+        async withFaults(faultsByPath, run) {
+          for (const [at, fault] of Object.entries(faultsByPath)) faults.set(at, fault);
+          try {
+            return await run();
+          } finally {
+            for (const at of Object.keys(faultsByPath)) faults.delete(at);
+          }
+        },
         close: () =>
           new Promise((done) => {
             server.closeAllConnections();

@@ -98,8 +98,7 @@ test('most-viewed tabs switch by click and arrow keys, and mark the open article
 
 for (const endpoint of SHARED) {
   test(`with ${endpoint} failing, the article is still readable`, async () => {
-    site.server.faults.set(endpoint, '500');
-    try {
+    await site.server.withFaults({ [endpoint]: '500' }, async () => {
       const { page, problems, close } = await site.open(`/article/${ID}`, { width: 1280, height: 900 });
       await page.locator('h1.article__title', { hasText: article.title }).waitFor();
       assert.deepEqual(
@@ -126,9 +125,7 @@ for (const endpoint of SHARED) {
       }
       assert.deepEqual(problems, []);
       await close();
-    } finally {
-      site.server.faults.delete(endpoint);
-    }
+    });
   });
 }
 
