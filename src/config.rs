@@ -97,7 +97,10 @@ mod tests {
         assert_eq!(abs("/api", origin), "https://news.example/api/");
         assert_eq!(abs("/cms/v1/", origin), "https://news.example/cms/v1/");
         assert_eq!(abs("api", origin), "https://news.example/api/");
-        assert_eq!(abs(" https://cms.example/news ", origin), "https://cms.example/news/");
+        assert_eq!(
+            abs(" https://cms.example/news ", origin),
+            "https://cms.example/news/"
+        );
         assert_eq!(abs("http://cms.example/", origin), "http://cms.example/");
     }
 }

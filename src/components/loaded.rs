@@ -51,15 +51,31 @@ where
     V: IntoView + 'static,
 {
     let placeholder = placeholder.unwrap_or(page_loading);
-    move || match resource.get() {
+    let retry = Callback::new(move |()| resource.refetch());
+    // Only this line is made for each model: the states are drawn by one function.
+    move || {
+        let state = resource
+            .get()
+            .map(|loaded| loaded.map(|data| children(data).into_any()));
+        draw(state, what, placeholder, missing, retry)
+    }
+}
+
+fn draw(
+    state: Option<Result<AnyView, ApiError>>,
+    what: &'static str,
+    placeholder: fn() -> AnyView,
+    missing: Missing,
+    retry: Callback<()>,
+) -> AnyView {
+    match state {
         None => placeholder(),
-        Some(Ok(data)) => children(data).into_any(),
+        Some(Ok(view)) => view,
         Some(Err(ApiError::NotFound)) if missing == Missing::NotFoundPage => {
             view! { <NotFound/> }.into_any()
         }
         Some(Err(error)) => {
-            view! { <ErrorNotice error=error what=what on_retry=move || resource.refetch()/> }
-                .into_any()
+            view! { <ErrorNotice error=error what=what on_retry=retry/> }.into_any()
         }
     }
 }
