@@ -21,8 +21,16 @@
   };
 
   // The top of the article page, filled from its JSON as text.
+  // Text as the app reads it (src/api/tolerant.rs): a string that is not blank, or a whole
+  // number as its digits.
+  const text = (value) => {
+    const read = Number.isInteger(value) ? String(value) : value;
+    return typeof read === 'string' && read.trim() !== '' ? read : null;
+  };
+
   const paint = (article) => {
-    if (typeof article?.title !== 'string') return;
+    const headline = text(article?.title);
+    if (headline === null) return;
     const fill = () => {
       const pre = document.getElementById('prerendered');
       const template = document.getElementById('article-head');
@@ -34,13 +42,14 @@
       const subtitles = head.querySelector('.article__subtitles');
       const line = subtitles?.querySelector('p');
       if (!section || !title || !line) return;
-      const name = typeof article.section?.name === 'string' ? article.section.name : null;
+      // A section is one with both a slug and a name, as in the app.
+      const name = text(article.section?.slug) === null ? null : text(article.section?.name);
       const link = section.querySelector('a') || section;
       link.removeAttribute('href');
       link.textContent = name || '';
-      title.textContent = article.title;
+      title.textContent = headline;
       title.removeAttribute('data-page');
-      const lines = (Array.isArray(article.subtitles) ? article.subtitles : []).filter((t) => typeof t === 'string');
+      const lines = (Array.isArray(article.subtitles) ? article.subtitles : []).map(text).filter((t) => t !== null);
       subtitles.replaceChildren(
         ...lines.map((text) => {
           const p = line.cloneNode(false);

@@ -113,12 +113,19 @@ pub fn head_tags(page: &PageHead, site_name: Option<&str>, origin: &str) -> Vec<
         }
     }
     if let Some(article) = &page.article {
-        tags.push(HeadTag::Property(
-            "article:published_time",
-            article.published_at.clone(),
-        ));
-        let modified = article.updated_at.as_ref().unwrap_or(&article.published_at);
-        tags.push(HeadTag::Property("article:modified_time", modified.clone()));
+        if let Some(published) = &article.published_at {
+            tags.push(HeadTag::Property(
+                "article:published_time",
+                published.clone(),
+            ));
+        }
+        if let Some(modified) = article
+            .updated_at
+            .as_ref()
+            .or(article.published_at.as_ref())
+        {
+            tags.push(HeadTag::Property("article:modified_time", modified.clone()));
+        }
         if let Some(section) = &article.section {
             tags.push(HeadTag::Property("article:section", section.name.clone()));
         }
@@ -237,15 +244,29 @@ pub fn article_image(article: &Article) -> Option<Image> {
 /// schema.org `NewsArticle` for the article, built as a JSON value (never by pasting API text
 /// into a string) and escaped so no text can close the `<script>` element.
 pub fn news_article_json_ld(article: &Article, origin: &str, site_name: Option<&str>) -> String {
+    let byline = article.byline.as_ref();
     let mut data = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "datePublished": article.published_at,
-        "dateModified": article.updated_at.as_deref().unwrap_or(&article.published_at),
-        "author": [{ "@type": "Person", "name": article.byline.reporter }],
-        "publisher": { "@type": "Organization", "name": site_name.unwrap_or(&article.byline.outlet) },
     });
+    if let Some(published) = &article.published_at {
+        data["datePublished"] = json!(published);
+    }
+    if let Some(modified) = article
+        .updated_at
+        .as_ref()
+        .or(article.published_at.as_ref())
+    {
+        data["dateModified"] = json!(modified);
+    }
+    if let Some(reporter) = byline.and_then(|byline| byline.reporter.as_ref()) {
+        data["author"] = json!([{ "@type": "Person", "name": reporter }]);
+    }
+    let outlet = byline.and_then(|byline| byline.outlet.as_deref());
+    if let Some(publisher) = site_name.or(outlet) {
+        data["publisher"] = json!({ "@type": "Organization", "name": publisher });
+    }
     if let Some(section) = &article.section {
         data["articleSection"] = json!(section.name);
     }

@@ -152,16 +152,16 @@ fn images_with_unsafe_sources_are_dropped() {
 #[wasm_bindgen_test]
 fn byline_shows_reporter_mailto_and_kst_times() {
     let byline = models::Byline {
-        outlet: "한가람일보".into(),
-        reporter: "강예린".into(),
+        outlet: Some("한가람일보".into()),
+        reporter: Some("강예린".into()),
         email: Some("yerin.kang@hangaram.example".into()),
     };
     let root = mount(move || {
         view! {
             <Byline
-                byline=byline
-                published_at="2025-10-27T09:20:00Z".to_string()
-                updated_at="2025-10-27T19:05:00+09:00".to_string()
+                byline=Some(byline)
+                published_at=Some("2025-10-27T09:20:00Z".to_string())
+                updated_at=Some("2025-10-27T19:05:00+09:00".to_string())
             />
         }
     });
@@ -184,11 +184,15 @@ fn byline_shows_reporter_mailto_and_kst_times() {
 #[wasm_bindgen_test]
 fn byline_drops_a_hostile_email() {
     let byline = models::Byline {
-        outlet: "o".into(),
-        reporter: "r".into(),
+        outlet: Some("o".into()),
+        reporter: Some("r".into()),
         email: Some("javascript:alert(1)//@x.example".into()),
     };
-    let root = mount(move || view! { <Byline byline=byline published_at="bad date".to_string()/> });
+    let root = mount(move || {
+        view! {
+            <Byline byline=Some(byline) published_at=Some("bad date".to_string()) updated_at=None/>
+        }
+    });
     assert_eq!(root.query_selector_all("a").unwrap().length(), 0);
     assert_eq!(root.query_selector_all("time").unwrap().length(), 0);
 }

@@ -24,8 +24,9 @@ fn demo<T: serde::de::DeserializeOwned>(relative: &str) -> T {
 fn demo_site_has_sections_and_footer() {
     let site: Site = demo(paths::SITE);
     assert!(site.sections.len() >= 6, "{} sections", site.sections.len());
-    assert!(!site.footer.publisher.is_empty());
-    assert!(!site.footer.copyright.is_empty());
+    let footer = site.footer.expect("the demo footer");
+    assert!(!footer.publisher.is_empty());
+    assert!(footer.copyright.is_some_and(|text| !text.is_empty()));
 }
 
 #[test]
@@ -154,7 +155,7 @@ fn demo_images_exist_on_disk() {
 
 const MINIMAL_ARTICLE: &str = r#"{
     "id": "1", "title": "제목", "byline": {"outlet": "신문", "reporter": "기자"},
-    "published_at": "2025-10-27T18:20:00+09:00", "body": []
+    "published_at": "2025-10-27T18:20:00+09:00", "body": [{"type": "paragraph", "text": "문단"}]
 }"#;
 
 #[test]
@@ -163,15 +164,17 @@ fn missing_and_null_optionals_decode() {
     assert!(article.section.is_none() && article.updated_at.is_none());
     assert!(article.subtitles.is_empty() && article.tags.is_empty() && article.related.is_empty());
     assert!(article.reporter_articles.is_empty());
-    assert!(article.byline.email.is_none());
+    assert!(article.byline.expect("a byline").email.is_none());
 
     let with_nulls: Article = decode(
         r#"{"id": "1", "title": "t", "byline": {"outlet": "o", "reporter": "r", "email": null},
             "published_at": "2025-10-27T18:20:00+09:00", "updated_at": null, "section": null,
-            "subtitles": null, "tags": null, "related": null, "body": [] }"#,
+            "subtitles": null, "tags": null, "related": null,
+            "body": [{"type": "paragraph", "text": "문단"}] }"#,
     )
     .unwrap();
-    assert!(with_nulls.byline.email.is_none() && with_nulls.tags.is_empty());
+    let email = with_nulls.byline.expect("a byline").email;
+    assert!(email.is_none() && with_nulls.tags.is_empty());
 }
 
 #[test]
@@ -200,7 +203,8 @@ fn unknown_fields_blocks_and_sky_do_not_fail() {
                 text: "소제목".into()
             },
             Block::List {
-                items: vec!["하나".into(), "셋".into()]
+                // A number where the contract has text is read as its digits.
+                items: vec!["하나".into(), "2".into(), "셋".into()]
             },
         ]
     );
@@ -239,7 +243,11 @@ fn hostile_text_stays_text() {
 #[test]
 fn wrong_types_give_a_clear_decode_error() {
     let cases = [
-        (r#"{"id": 1065, "title": "t"}"#, "invalid type"),
+        (r#"{"id": 1065, "title": "t"}"#, "missing field `body`"),
+        (
+            r#"{"id": [1065], "title": "t"}"#,
+            "expected non-blank text, got a list",
+        ),
         (r#"{"name": "n", "sections": "정치", "footer": {}}"#, ""),
         ("<!DOCTYPE html><html></html>", "expected value"),
         ("", "EOF"),
@@ -254,9 +262,18 @@ fn wrong_types_give_a_clear_decode_error() {
         }
     }
     // A required top-level field of the wrong type fails the response, saying what was wrong.
-    match decode::<Site>(r#"{"name": "n", "sections": [], "footer": 3}"#) {
+    match decode::<Site>(r#"{"name": 3.5e400, "sections": [], "footer": 3}"#) {
         Err(ApiError::Decode(message)) => {
-            assert!(message.contains("invalid type: integer `3`"), "{message}")
+            assert!(message.contains("number out of range"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    match decode::<Site>(r#"{"name": {"ko": "한가람"}, "sections": []}"#) {
+        Err(ApiError::Decode(message)) => {
+            assert!(
+                message.contains("expected non-blank text, got an object"),
+                "{message}"
+            )
         }
         other => panic!("{other:?}"),
     }

@@ -1,5 +1,7 @@
 //! Property tests: whatever JSON the API sends, decoding never panics and always yields a
-//! value or an error; and any valid article survives unknown fields and null optionals.
+//! value or an error; any valid article survives unknown fields and null optionals; and any
+//! JSON with an id, a title and one paragraph is read with that title and paragraph, whatever
+//! else it holds (the rule of tolerant reading).
 #![cfg(not(target_arch = "wasm32"))]
 
 use news_front::api::client::decode;
@@ -130,5 +132,38 @@ proptest! {
         article["body"].as_array_mut().unwrap().insert(position, bad);
         let decoded = decode::<Article>(&article.to_string()).unwrap();
         prop_assert_eq!(decoded.body.len(), if is_block { 5 } else { 4 });
+    }
+
+    /// The rule of tolerant reading: an id, a non-blank title and one paragraph make an
+    /// article, whatever the other fields and blocks hold.
+    #[test]
+    fn an_id_a_title_and_a_paragraph_are_an_article(
+        id in prop_oneof![
+            "[A-Za-z0-9_-]{1,12}".prop_map(Value::from),
+            any::<u32>().prop_map(Value::from),
+        ],
+        title in "[^\\s]{1,3}( .{0,30})?",
+        paragraph in "[^\\s]{1,3}( .{0,60})?",
+        others in prop::collection::btree_map("[a-z_]{1,12}", any_json(), 0..8),
+        blocks in prop::collection::vec(any_json(), 0..4),
+        position in 0usize..4,
+    ) {
+        let mut article: serde_json::Map<String, Value> = others
+            .into_iter()
+            .filter(|(key, _)| !["id", "title", "body"].contains(&key.as_str()))
+            .collect();
+        let mut body = blocks;
+        body.insert(position.min(body.len()), json!({"type": "paragraph", "text": paragraph}));
+        article.insert("id".into(), id.clone());
+        article.insert("title".into(), Value::from(title.clone()));
+        article.insert("body".into(), Value::Array(body));
+        let read = decode::<Article>(&Value::Object(article).to_string());
+        prop_assert!(read.is_ok(), "{read:?}");
+        let read = read.unwrap();
+        let expected_id = id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string());
+        prop_assert_eq!(read.id, expected_id);
+        prop_assert_eq!(read.title, title);
+        let wanted = Block::Paragraph { text: paragraph };
+        prop_assert!(read.body.contains(&wanted), "{:?}", read.body);
     }
 }

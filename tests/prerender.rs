@@ -258,6 +258,46 @@ fn publishing_an_article_updates_what_lists_it() {
 }
 
 #[test]
+fn a_messy_article_is_prerendered_as_the_app_reads_it() {
+    let (api, dist) = workspace("messy");
+    fs::copy(
+        "tests/fixtures/messy-article.json",
+        api.join("articles/8.json"),
+    )
+    .unwrap();
+    let mut list: serde_json::Value =
+        serde_json::from_str(&read(api.join("sections/gyeonggi/1.json"))).unwrap();
+    let summary =
+        serde_json::json!({"id": 8, "title": "킥오프 회의", "published_at": "2025-10-27 10:00:00"});
+    list["articles"].as_array_mut().unwrap().insert(0, summary);
+    fs::write(api.join("sections/gyeonggi/1.json"), list.to_string()).unwrap();
+
+    let output = prerender(&api, &dist, &["--article", "8"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = read(dist.join("article/8.html"));
+    assert!(
+        page.contains(
+            r#"class="article__title">고양연구원 '고양 바이오 클러스터 추진 킥오프 회의' 개최</h1>"#
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<time datetime="2025-10-27T10:00:00+09:00">2025.10.27 10:00</time>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<meta data-prerendered property="article:published_time" content="2025-10-27T10:00:00+09:00">"#), "{page}");
+    assert!(!page.contains("byline__who"));
+    assert!(page.contains(r#"class="picture--unsized""#));
+    assert!(!page.contains("error-notice"));
+    // The section's page lists it by the id's digits.
+    assert!(read(dist.join("section/gyeonggi.html")).contains(r#"href="/article/8""#));
+}
+
+#[test]
 fn usage_errors_exit_with_2() {
     let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
         .arg("--api")

@@ -295,7 +295,7 @@ async fn one_period_shows_its_list_without_tabs() {
 #[wasm_bindgen_test]
 async fn weather_shows_korean_sky_and_temperatures() {
     let weather = Weather {
-        date: "2026-11-24".into(),
+        date: Some("2026-11-24".into()),
         observed_at: Some("2026-11-24T10:00:00+09:00".into()),
         provider: Some("기상청".into()),
         cities: vec![

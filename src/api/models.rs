@@ -1,114 +1,120 @@
 //! Serde types for every endpoint of the news API contract (`shared/api-contract.md`, v1).
 //!
-//! Decoding is forgiving where the contract asks for it: unknown fields are ignored, optional
-//! fields may be absent or `null`, and an item of a list that cannot be read (an unknown body
-//! block type, a city with a malformed entry) is dropped on its own instead of failing the
-//! whole response. A response whose required top-level fields are wrong is still an error.
+//! Decoding is tolerant, by the one rule of [`super::tolerant`]: unknown fields are ignored;
+//! optional fields may be absent, `null`, blank or of another plausible shape (a number for
+//! text, a string for a number, a time without offset); an entry of a list that cannot be read
+//! is dropped on its own. Only what a page cannot do without fails it: an article without an
+//! id, a non-blank title or any readable body block, a section page without its section.
 
-use serde::{de::DeserializeOwned, Deserialize, Deserializer};
-
-/// Reads a JSON array item by item, keeping the items that decode and dropping the others, so
-/// one bad entry from the CMS costs a reader one entry, not the page. `null` reads as empty.
-fn lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let values = Option::<Vec<serde_json::Value>>::deserialize(deserializer)?;
-    Ok(values
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|value| serde_json::from_value(value).ok())
-        .collect())
-}
+use super::tolerant::{
+    count, field, field_part, kind, list, opt_count, opt_part, opt_text, opt_time, read_opt_text,
+    read_text, read_text_list, temperature, text, text_list,
+};
+use serde::{Deserialize, Deserializer};
 
 /// An image with its intrinsic size, so the page can reserve its box before it loads.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Image {
+    #[serde(deserialize_with = "text")]
     pub src: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "alt_text")]
     pub alt: String,
-    #[serde(default)]
+    /// Without a size the page reserves a 3:2 box (`Picture`), so nothing moves when it loads.
+    #[serde(default, deserialize_with = "opt_count")]
     pub width: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_count")]
     pub height: Option<u32>,
-    #[serde(default, deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub srcset: Vec<SrcsetEntry>,
 }
 
 /// One smaller rendition of an [`Image`], for the browser to pick by screen width.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SrcsetEntry {
+    #[serde(deserialize_with = "text")]
     pub src: String,
+    #[serde(deserialize_with = "count")]
     pub width: u32,
 }
 
 /// A section of the paper, such as 경기 or 사회.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Section {
+    #[serde(deserialize_with = "text")]
     pub slug: String,
+    #[serde(deserialize_with = "text")]
     pub name: String,
 }
 
 /// An article as it appears in lists: front page, section pages, related and most viewed.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Summary {
+    #[serde(deserialize_with = "text")]
     pub id: String,
+    #[serde(deserialize_with = "text")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_part")]
     pub section: Option<Section>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub summary: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_part")]
     pub thumbnail: Option<Image>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_time")]
     pub published_at: Option<String>,
 }
 
 /// `site.json`: the paper's name, menu and footer.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Site {
+    #[serde(deserialize_with = "text")]
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub tagline: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_part")]
     pub logo: Option<Image>,
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub sections: Vec<Section>,
-    pub footer: Footer,
+    /// Without a readable footer the page ends with the paper's name only.
+    #[serde(default, deserialize_with = "opt_part")]
+    pub footer: Option<Footer>,
 }
 
 /// The publisher's legal details that Korean news sites print at the foot of every page.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Footer {
+    #[serde(deserialize_with = "text")]
     pub publisher: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub address: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub phone: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub registration: Option<String>,
-    pub copyright: String,
+    #[serde(default, deserialize_with = "opt_text")]
+    pub copyright: Option<String>,
 }
 
 /// `weather.json`: current conditions of the Korean cities, as observed by the provider.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Weather {
-    pub date: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
+    pub date: Option<String>,
+    #[serde(default, deserialize_with = "opt_time")]
     pub observed_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub provider: Option<String>,
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub cities: Vec<CityWeather>,
 }
 
 /// One city's observation; stations that report only a temperature have no sky.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct CityWeather {
+    #[serde(deserialize_with = "text")]
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_part")]
     pub sky: Option<Sky>,
+    #[serde(deserialize_with = "temperature")]
     pub temp_c: f64,
 }
 
@@ -131,9 +137,9 @@ pub enum Sky {
 /// `home.json`: lead stories, then the latest articles of each section.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Home {
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub lead: Vec<Summary>,
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub sections: Vec<HomeSection>,
 }
 
@@ -141,7 +147,7 @@ pub struct Home {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct HomeSection {
     pub section: Section,
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub articles: Vec<Summary>,
 }
 
@@ -149,50 +155,59 @@ pub struct HomeSection {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SectionPage {
     pub section: Section,
+    #[serde(deserialize_with = "count")]
     pub page: u32,
+    #[serde(deserialize_with = "count")]
     pub total_pages: u32,
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub articles: Vec<Summary>,
 }
 
 /// `articles/{id}.json`: a whole article.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Article {
+    #[serde(deserialize_with = "text")]
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_part")]
     pub section: Option<Section>,
+    #[serde(deserialize_with = "text")]
     pub title: String,
-    #[serde(default, deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "text_list")]
     pub subtitles: Vec<String>,
-    pub byline: Byline,
-    pub published_at: String,
-    #[serde(default)]
+    /// Absent for a press release or a wire story: the page shows no byline.
+    #[serde(default, deserialize_with = "opt_byline")]
+    pub byline: Option<Byline>,
+    #[serde(default, deserialize_with = "opt_time")]
+    pub published_at: Option<String>,
+    #[serde(default, deserialize_with = "opt_time")]
     pub updated_at: Option<String>,
-    #[serde(deserialize_with = "lenient_vec")]
+    /// At least one block that can be shown, or the article cannot be read.
+    #[serde(deserialize_with = "body")]
     pub body: Vec<Block>,
-    #[serde(default, deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "text_list")]
     pub tags: Vec<String>,
-    #[serde(default, deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub related: Vec<Summary>,
     /// Other articles by the same reporter: an extension of the contract, see
     /// `docs/api-extensions.md`.
-    #[serde(default, deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub reporter_articles: Vec<Summary>,
 }
 
 /// Who wrote an article and for which outlet.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Byline {
-    pub outlet: String,
-    pub reporter: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
+    pub outlet: Option<String>,
+    #[serde(default, deserialize_with = "opt_text")]
+    pub reporter: Option<String>,
+    #[serde(default, deserialize_with = "opt_text")]
     pub email: Option<String>,
 }
 
 /// One block of an article body. A block type newer than this build reads as
 /// [`Block::Unknown`] and is skipped when rendering.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph {
         text: String,
@@ -202,54 +217,98 @@ pub enum Block {
     },
     Quote {
         text: String,
-        #[serde(default)]
         cite: Option<String>,
     },
     Image {
         image: Image,
-        #[serde(default)]
         caption: Option<String>,
     },
     List {
-        #[serde(deserialize_with = "lenient_vec")]
         items: Vec<String>,
     },
-    #[serde(other)]
     Unknown,
+}
+
+/// Read by hand from the block's `type` rather than derived as an internally tagged enum:
+/// serde would buffer every block in its own `Content` form and read every field a second
+/// way, which cost the wasm several kilobytes.
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        read_block(serde_json::Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+fn read_block(value: serde_json::Value) -> Result<Block, String> {
+    let serde_json::Value::Object(mut fields) = value else {
+        return Err(format!(
+            "expected a block (an object), got {}",
+            kind(&value)
+        ));
+    };
+    let mut take = |key: &str| fields.remove(key).unwrap_or(serde_json::Value::Null);
+    let block_type = take("type");
+    Ok(match block_type.as_str() {
+        None => return Err("missing field `type`".to_owned()),
+        Some("paragraph") => Block::Paragraph {
+            text: field(&take("text"), "text", read_text)?,
+        },
+        Some("heading") => Block::Heading {
+            text: field(&take("text"), "text", read_text)?,
+        },
+        Some("quote") => Block::Quote {
+            text: field(&take("text"), "text", read_text)?,
+            cite: field(&take("cite"), "cite", read_opt_text)?,
+        },
+        Some("image") => Block::Image {
+            image: field_part(take("image"), "image")?,
+            caption: field(&take("caption"), "caption", read_opt_text)?,
+        },
+        Some("list") => {
+            let items = field(&take("items"), "items", read_text_list)?;
+            if items.is_empty() {
+                return Err("items: expected a list of at least one text".to_owned());
+            }
+            Block::List { items }
+        }
+        Some(_) => Block::Unknown,
+    })
 }
 
 /// `most-viewed.json`: ranked lists for each period (first article is #1).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct MostViewed {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_time")]
     pub updated_at: Option<String>,
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub periods: Vec<MostViewedPeriod>,
 }
 
 /// One period's ranking, such as 일간 (day) or 주간 (week).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct MostViewedPeriod {
+    #[serde(deserialize_with = "text")]
     pub key: String,
+    #[serde(deserialize_with = "text")]
     pub label: String,
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub articles: Vec<Summary>,
 }
 
 /// `photo-news.json`: the 포토뉴스 items.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct PhotoNews {
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub items: Vec<PhotoItem>,
 }
 
 /// One photo with its title; linked to an article when `article_id` is present.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct PhotoItem {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub article_id: Option<String>,
+    #[serde(deserialize_with = "text")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub summary: Option<String>,
     pub image: Image,
 }
@@ -257,17 +316,19 @@ pub struct PhotoItem {
 /// `sns-tv.json`: the SNS TV videos.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SnsTv {
-    #[serde(deserialize_with = "lenient_vec")]
+    #[serde(default, deserialize_with = "list")]
     pub items: Vec<Video>,
 }
 
 /// One video, played on its own platform (`url`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Video {
+    #[serde(deserialize_with = "text")]
     pub title: String,
+    #[serde(deserialize_with = "text")]
     pub url: String,
     pub thumbnail: Image,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_count")]
     pub duration_s: Option<u32>,
 }
 
@@ -281,13 +342,36 @@ pub struct Banners {
 /// The banners of one slot; unreadable entries are dropped.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(transparent)]
-pub struct BannerList(#[serde(deserialize_with = "lenient_vec")] pub Vec<Banner>);
+pub struct BannerList(#[serde(deserialize_with = "list")] pub Vec<Banner>);
 
 /// One ad: an image that links to the advertiser.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Banner {
     pub image: Image,
+    #[serde(deserialize_with = "text")]
     pub href: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_text")]
     pub alt: Option<String>,
+}
+
+/// An image's `alt`: text, or empty when absent or unreadable (the image stays).
+fn alt_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    opt_text(deserializer).map(Option::unwrap_or_default)
+}
+
+/// A byline with neither outlet nor reporter is no byline.
+fn opt_byline<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Byline>, D::Error> {
+    let byline: Option<Byline> = opt_part(deserializer)?;
+    Ok(byline.filter(|byline| byline.outlet.is_some() || byline.reporter.is_some()))
+}
+
+/// The article's body: its readable blocks, of which there must be one.
+fn body<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Block>, D::Error> {
+    let blocks: Vec<Block> = list(deserializer)?;
+    if blocks.iter().all(|block| matches!(block, Block::Unknown)) {
+        return Err(serde::de::Error::custom(
+            "expected at least one readable body block (paragraph, heading, quote, image, list)",
+        ));
+    }
+    Ok(blocks)
 }

@@ -8,16 +8,30 @@ use leptos::prelude::*;
 /// times in KST, the way Korean readers expect: `입력 2025.10.27 18:20`.
 #[component]
 pub fn Byline(
-    byline: models::Byline,
-    published_at: String,
-    #[prop(optional)] updated_at: Option<String>,
+    /// Absent for a press release or a wire story: only the times are shown.
+    byline: Option<models::Byline>,
+    published_at: Option<String>,
+    updated_at: Option<String>,
 ) -> impl IntoView {
-    let email = byline.email.as_deref().and_then(mailto).map(|href| {
-        let address = byline.email.clone().unwrap_or_default();
-        view! { <a class="byline__email" href=href>{address}</a> }
+    let who = byline.map(|byline| {
+        let email = byline.email.as_deref().and_then(mailto).map(|href| {
+            let address = byline.email.clone().unwrap_or_default();
+            view! { <a class="byline__email" href=href>{address}</a> }
+        });
+        let outlet = byline
+            .outlet
+            .map(|outlet| view! { <span class="byline__outlet">{outlet}</span> });
+        let reporter = byline.reporter.map(|reporter| {
+            view! { <span class="byline__reporter">{reporter}" 기자"</span> }
+        });
+        view! { <p class="byline__who">{outlet}{reporter}{email}</p> }
     });
-    let published = kst_datetime(&published_at).map(|shown| {
-        view! { <span class="byline__time">"입력 "<time datetime=published_at>{shown}</time></span> }
+    let published = published_at.and_then(|published_at| {
+        kst_datetime(&published_at).map(|shown| {
+            view! {
+                <span class="byline__time">"입력 "<time datetime=published_at>{shown}</time></span>
+            }
+        })
     });
     let updated = updated_at.and_then(|updated_at| {
         kst_datetime(&updated_at).map(|shown| {
@@ -28,11 +42,7 @@ pub fn Byline(
     });
     view! {
         <div class="byline">
-            <p class="byline__who">
-                <span class="byline__outlet">{byline.outlet}</span>
-                <span class="byline__reporter">{byline.reporter}" 기자"</span>
-                {email}
-            </p>
+            {who}
             <p class="byline__times">{published}{updated}</p>
         </div>
     }

@@ -11,20 +11,26 @@ pub fn Footer() -> impl IntoView {
     let site = SharedData::get().site;
     let details = move || {
         site.get().and_then(Result::ok).map(|site| {
-            let footer = site.footer;
             let line = |label: &'static str, value: Option<String>| {
                 value
                     .map(|value| view! { <span class="site-footer__item">{label}" "{value}</span> })
             };
+            let footer = site.footer.map(|footer| {
+                view! {
+                    <p class="site-footer__details">
+                        {line("발행", Some(footer.publisher))}
+                        {line("주소", footer.address)}
+                        {line("전화", footer.phone)}
+                        {line("등록번호", footer.registration)}
+                    </p>
+                    {footer.copyright.map(|text| view! {
+                        <p class="site-footer__copyright">{text}</p>
+                    })}
+                }
+            });
             view! {
                 <p class="site-footer__name">{site.name}</p>
-                <p class="site-footer__details">
-                    <span class="site-footer__item">"발행 "{footer.publisher}</span>
-                    {line("주소", footer.address)}
-                    {line("전화", footer.phone)}
-                    {line("등록번호", footer.registration)}
-                </p>
-                <p class="site-footer__copyright">{footer.copyright}</p>
+                {footer}
             }
         })
     };

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 /// Renders an API [`Image`] as `<img>` with `srcset`, `sizes`, width and height (so the
 /// browser reserves its box and nothing below it jumps). An address outside the allow-list
-/// renders nothing. Images load lazily unless `eager` (which may change, as for carousel
+/// renders nothing; an image without its size gets a reserved 3:2 box. Images load lazily unless `eager` (which may change, as for carousel
 /// neighbours) or `priority` (the one image that is the page's largest paint) is set.
 #[component]
 pub fn Picture(
@@ -24,6 +24,9 @@ pub fn Picture(
     let src = safe_url(&image.src)?.to_owned();
     let srcset = srcset(&image.srcset);
     let sizes = srcset.as_ref().and(sizes);
+    // Without both sides the stylesheet reserves a 3:2 box (`picture--unsized`).
+    let size_unknown =
+        (image.width.is_none() || image.height.is_none()).then_some("picture--unsized");
     let loading = move || {
         if priority || eager.get() {
             "eager"
@@ -33,6 +36,7 @@ pub fn Picture(
     };
     Some(view! {
         <img
+            class=size_unknown
             src=src
             srcset=srcset
             sizes=sizes

@@ -22,7 +22,7 @@ pub fn WeatherStrip() -> impl IntoView {
         weather
             .get()
             .and_then(Result::ok)
-            .and_then(|weather| parse_date(&weather.date))
+            .and_then(|weather| weather.date.as_deref().and_then(parse_date))
             // Today, in the browser only: a prerendered page must not keep a stale date.
             .or_else(|| {
                 cfg!(target_arch = "wasm32")

@@ -110,11 +110,19 @@ fn article_view(article: Article) -> impl IntoView {
             </section>
         }
     });
+    let reporter = article
+        .byline
+        .as_ref()
+        .and_then(|byline| byline.reporter.clone());
     let reporter_articles = (!article.reporter_articles.is_empty()).then(|| {
+        let heading = match reporter {
+            Some(reporter) => format!("{reporter} 기자의 다른 기사"),
+            None => "이 기자의 다른 기사".to_owned(),
+        };
         view! {
             <section class="reporter-articles" aria-labelledby="reporter-articles-title">
                 <h2 id="reporter-articles-title" class="widget-title">
-                    {format!("{} 기자의 다른 기사", article.byline.reporter)}
+                    {heading}
                 </h2>
                 <ArticleList articles=article.reporter_articles/>
             </section>
@@ -130,7 +138,7 @@ fn article_view(article: Article) -> impl IntoView {
                 <Byline
                     byline=article.byline
                     published_at=article.published_at
-                    updated_at=article.updated_at.unwrap_or_default()
+                    updated_at=article.updated_at
                 />
                 <ReaderTools title=share_title address=address/>
             </header>

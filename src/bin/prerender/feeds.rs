@@ -83,7 +83,11 @@ pub fn rss(
         .link(format!("{origin}{link}"))
         .description(description.to_owned())
         .language(Some("ko".to_owned()))
-        .copyright(Some(site.footer.copyright.clone()))
+        .copyright(
+            site.footer
+                .as_ref()
+                .and_then(|footer| footer.copyright.clone()),
+        )
         .last_build_date(
             articles
                 .first()

@@ -449,7 +449,7 @@ fn page_data(
             value
         } else if path.starts_with("articles/") {
             let (article, value) = answers.model::<Article>(path)?;
-            lastmod = Some(article.updated_at.unwrap_or(article.published_at));
+            lastmod = article.updated_at.or(article.published_at);
             section = article.section.map(|section| section.slug);
             value
         } else if path == paths::PHOTO_NEWS {

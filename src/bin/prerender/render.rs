@@ -251,4 +251,57 @@ mod tests {
         assert_eq!(template.meta("empty"), None);
         assert!(find_meta(&template.html, "empty").is_some());
     }
+
+    /// Text as Leptos writes it into HTML.
+    fn escaped(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// The rule of tolerant reading, through the app's own components: any JSON with an
+        /// id, a title and one paragraph renders that title and paragraph, whatever else the
+        /// article holds (messy fields, unreadable blocks, hostile text).
+        #[test]
+        fn an_id_a_title_and_a_paragraph_render(
+            numeric in proptest::bool::ANY,
+            title in "[가-힣a-z<>&]{1,3}( [가-힣a-z<>&\"']{0,20})?",
+            paragraph in "[가-힣a-z<>&]{1,3}( [가-힣a-z<>&\"']{0,40})?",
+            byline in proptest::prop_oneof![
+                proptest::strategy::Just(serde_json::Value::Null),
+                proptest::strategy::Just(serde_json::json!({"outlet": 3})),
+                proptest::strategy::Just(serde_json::json!("기자")),
+            ],
+            published in proptest::prop_oneof![
+                proptest::strategy::Just(serde_json::json!("2025-10-27 10:00:00")),
+                proptest::strategy::Just(serde_json::json!("어제")),
+                proptest::strategy::Just(serde_json::json!(20251027)),
+            ],
+        ) {
+            let article = serde_json::json!({
+                "id": if numeric { serde_json::json!(8) } else { serde_json::json!("8") },
+                "title": title,
+                "byline": byline,
+                "published_at": published,
+                "subtitles": ["", null, 1],
+                "section": "경기",
+                "body": [
+                    {"type": "paragraph", "text": ""},
+                    {"type": "image", "image": {"src": "/img/a.webp", "width": "넓게"}},
+                    {"type": "paragraph", "text": paragraph},
+                    {"type": "video"},
+                ],
+            });
+            let answers = HashMap::from([("articles/8.json".to_owned(), article)]);
+            let page = render("/article/8", answers, None);
+            let heading = format!(">{}</h1>", escaped(&title));
+            proptest::prop_assert!(page.body.contains(&heading), "{}", page.body);
+            let text = format!("<p>{}</p>", escaped(&paragraph));
+            proptest::prop_assert!(page.body.contains(&text), "{}", page.body);
+            proptest::prop_assert!(!page.body.contains("error-notice"), "{}", page.body);
+        }
+    }
 }
