@@ -255,3 +255,16 @@ fn an_article_is_unreadable_only_without_id_title_or_a_readable_block() {
         assert!(!unreadable(bare.clone()), "{key}");
     }
 }
+
+#[test]
+fn a_document_without_the_list_it_is_for_is_an_error_not_an_empty_box() {
+    let wrong_shape = r#"{"items": 5, "title": []}"#;
+    assert!(decode::<Weather>(wrong_shape).is_err());
+    assert!(decode::<MostViewed>(wrong_shape).is_err());
+    assert!(decode::<Home>(wrong_shape).is_err());
+    assert!(decode::<PhotoNews>(wrong_shape).is_err());
+    assert!(decode::<SnsTv>(wrong_shape).is_err());
+    // An empty list is a list: nothing to show, but nothing wrong either.
+    assert!(decode::<PhotoNews>(r#"{"items": []}"#).unwrap().items.is_empty());
+    assert!(decode::<Weather>(r#"{"cities": [{"name": 3}]}"#).unwrap().cities.is_empty());
+}

@@ -7,8 +7,8 @@
 //! id, a non-blank title or any readable body block, a section page without its section.
 
 use super::tolerant::{
-    count, field, field_part, kind, list, opt_count, opt_part, opt_text, opt_time, read_opt_text,
-    read_text, read_text_list, temperature, text, text_list,
+    count, field, field_part, items, kind, list, opt_count, opt_part, opt_text, opt_time,
+    read_opt_text, read_text, read_text_list, temperature, text, text_list,
 };
 use serde::{Deserialize, Deserializer};
 
@@ -103,7 +103,7 @@ pub struct Weather {
     pub observed_at: Option<String>,
     #[serde(default, deserialize_with = "opt_text")]
     pub provider: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(deserialize_with = "items")]
     pub cities: Vec<CityWeather>,
 }
 
@@ -137,9 +137,9 @@ pub enum Sky {
 /// `home.json`: lead stories, then the latest articles of each section.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Home {
-    #[serde(default, deserialize_with = "list")]
+    #[serde(deserialize_with = "items")]
     pub lead: Vec<Summary>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(deserialize_with = "items")]
     pub sections: Vec<HomeSection>,
 }
 
@@ -159,7 +159,7 @@ pub struct SectionPage {
     pub page: u32,
     #[serde(deserialize_with = "count")]
     pub total_pages: u32,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(deserialize_with = "items")]
     pub articles: Vec<Summary>,
 }
 
@@ -279,7 +279,7 @@ fn read_block(value: serde_json::Value) -> Result<Block, String> {
 pub struct MostViewed {
     #[serde(default, deserialize_with = "opt_time")]
     pub updated_at: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(deserialize_with = "items")]
     pub periods: Vec<MostViewedPeriod>,
 }
 
@@ -297,7 +297,7 @@ pub struct MostViewedPeriod {
 /// `photo-news.json`: the 포토뉴스 items.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct PhotoNews {
-    #[serde(default, deserialize_with = "list")]
+    #[serde(deserialize_with = "items")]
     pub items: Vec<PhotoItem>,
 }
 
@@ -316,7 +316,7 @@ pub struct PhotoItem {
 /// `sns-tv.json`: the SNS TV videos.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SnsTv {
-    #[serde(default, deserialize_with = "list")]
+    #[serde(deserialize_with = "items")]
     pub items: Vec<Video>,
 }
 

@@ -426,6 +426,24 @@ where
     Ok(read)
 }
 
+/// The list a document is for (a widget's items, a page's articles): as [`list`], but a
+/// document without it, or with something else in its place, has nothing to show and is not
+/// read at all, so the reader gets the Korean error and a retry rather than an empty box.
+pub fn items<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    let value = Value::deserialize(deserializer)?;
+    if !value.is_array() {
+        return Err(de::Error::custom(format!(
+            "expected a list, got {}",
+            kind(&value)
+        )));
+    }
+    list(value).map_err(de::Error::custom)
+}
+
 /// The entries of a list: none for `null`; for anything else that is not a list, none as well
 /// (in check mode, the error that reports it).
 fn list_entries(value: Value) -> Result<Vec<Value>, String> {
