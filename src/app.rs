@@ -11,6 +11,7 @@ use crate::pages::home::HomePage;
 use crate::pages::legacy::LegacyArticle;
 use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
+use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
 use crate::pages::tv::TvPage;
 use crate::state::CurrentSection;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/section/:slug/:page") view=SectionPage/>
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/news/articleView.html") view=LegacyArticle/>
                 </Routes>
             </main>

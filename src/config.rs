@@ -28,6 +28,18 @@ pub fn absolute_api_base(base: &str, origin: &str) -> String {
     }
 }
 
+static SEARCH: OnceLock<Option<String>> = OnceLock::new();
+
+/// The publisher's search endpoint from `<meta name="news-search" content="https://…/search">`,
+/// if the page names one; without it the site searches its static index (`dist/pagefind/`).
+pub fn search_endpoint() -> Option<&'static str> {
+    SEARCH
+        .get_or_init(|| {
+            read_meta("news-search").filter(|url| crate::format::safe_url(url).is_some())
+        })
+        .as_deref()
+}
+
 static SITE_NAME: OnceLock<Option<String>> = OnceLock::new();
 static SITE_URL: OnceLock<Option<String>> = OnceLock::new();
 

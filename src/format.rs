@@ -188,6 +188,91 @@ pub fn srcset(entries: &[crate::api::models::SrcsetEntry]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// Particles a Korean word takes (고양시가, 인천대교를, 도서관에서): a query word matches the
+/// text without them too, so the words a reader typed are marked where the text has them.
+const PARTICLES: [&str; 18] = [
+    "에서는",
+    "으로는",
+    "에서",
+    "으로",
+    "까지",
+    "부터",
+    "에게",
+    "이다",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+];
+
+/// The query as the static index is asked: each word without a trailing particle, when two or
+/// more letters remain. The index matches words by their beginning, so `고양시` finds 고양시는,
+/// 고양시가 and 고양시에서 alike, where `고양시가` would find only itself.
+pub fn index_query(query: &str) -> String {
+    query
+        .split_whitespace()
+        .map(|word| stem(word).unwrap_or(word))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `word` without its trailing particle, if two or more letters remain.
+fn stem(word: &str) -> Option<&str> {
+    PARTICLES.iter().find_map(|particle| {
+        word.strip_suffix(particle)
+            .filter(|stem| stem.chars().count() >= 2)
+    })
+}
+
+/// The query's words as they are marked in results: each word, and each word without a
+/// trailing particle when two or more letters remain.
+pub fn search_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for word in query.split_whitespace() {
+        let word = word.to_ascii_lowercase();
+        for term in [stem(&word).map(str::to_owned), Some(word.clone())]
+            .into_iter()
+            .flatten()
+        {
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+    }
+    terms
+}
+
+/// `text` cut into runs, each marked when it is one of `terms` (ASCII letters matched in either
+/// case): the search page draws the marked runs in `<mark>`, as text.
+pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
+    let folded = text.to_ascii_lowercase();
+    // Which bytes are in a match: overlapping matches make one run, and no sorting is needed.
+    let mut on = vec![false; text.len()];
+    for term in terms.iter().filter(|term| !term.is_empty()) {
+        for (start, found) in folded.match_indices(term.as_str()) {
+            on[start..start + found.len()].fill(true);
+        }
+    }
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.char_indices().skip(1) {
+        if on[at] != on[start] {
+            runs.push((text[start..at].to_owned(), on[start]));
+            start = at;
+        }
+    }
+    if start < text.len() {
+        runs.push((text[start..].to_owned(), on[start]));
+    }
+    runs
+}
+
 /// An ARIA state (`aria-pressed`, `aria-expanded`, `aria-selected`) as the attribute wants it:
 /// the words `true` and `false`, where a Rust `bool` would add or remove the attribute.
 pub fn aria_bool(on: bool) -> &'static str {
@@ -200,6 +285,49 @@ pub fn aria_bool(on: bool) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn search_words_match_without_their_particles() {
+        assert_eq!(
+            super::search_terms("고양시가  인천대교를"),
+            ["고양시", "고양시가", "인천대교", "인천대교를"]
+        );
+        assert_eq!(super::search_terms("KTX 역"), ["ktx", "역"]);
+        // A one-letter stem is no stem: 이가 stays as typed.
+        assert_eq!(super::search_terms("이가"), ["이가"]);
+        assert!(super::search_terms("   ").is_empty());
+    }
+
+    #[test]
+    fn the_index_is_asked_for_the_words_without_particles() {
+        assert_eq!(
+            super::index_query(" 도서관에서  인천대교를 "),
+            "도서관 인천대교"
+        );
+        assert_eq!(super::index_query("고양시는 KTX 이가"), "고양시 KTX 이가");
+        assert_eq!(super::index_query("어린이"), "어린");
+    }
+
+    #[test]
+    fn highlights_are_runs_of_text() {
+        let terms = super::search_terms("고양시가 ktx");
+        let runs = super::highlight("고양시는 KTX 역을, 고양시 <b>", &terms);
+        let marked: Vec<&str> = runs
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(marked, ["고양시", "KTX", "고양시"]);
+        let whole: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(whole, "고양시는 KTX 역을, 고양시 <b>");
+        assert_eq!(
+            super::highlight("없음", &terms),
+            [("없음".to_owned(), false)]
+        );
+        // Overlapping words mark one run.
+        let runs = super::highlight("인천대교를", &super::search_terms("인천대교를 대교"));
+        assert_eq!(runs, [("인천대교를".to_owned(), true)]);
+    }
+
     use super::*;
 
     #[test]

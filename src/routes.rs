@@ -14,6 +14,8 @@ pub const HOME: &str = "/";
 pub const PHOTOS: &str = "/photo";
 /// `/tv`: every SNS TV video.
 pub const VIDEOS: &str = "/tv";
+/// `/search`: the search page; its query is `?q=` (see [`search`]).
+pub const SEARCH: &str = "/search";
 /// The address of the common Korean CMS's article pages, kept for old links.
 pub const LEGACY_ARTICLE: &str = "/news/articleView.html";
 
@@ -30,6 +32,11 @@ pub fn section(slug: &str, page: u32) -> String {
     } else {
         format!("/section/{slug}")
     }
+}
+
+/// `/search?q={query}`, the query encoded whole (Hangul, spaces, `&`, `%` and all).
+pub fn search(query: &str) -> String {
+    format!("{SEARCH}?q={}", encode_path_segment(query))
 }
 
 /// The page number in an address: the path's (`/section/x/2`), else the query's (`?page=2`),
@@ -72,6 +79,11 @@ mod tests {
         assert_eq!(section("gyeonggi", 1), "/section/gyeonggi");
         assert_eq!(section("gyeonggi", 2), "/section/gyeonggi/2");
         assert_eq!(section("경기", 1), "/section/%EA%B2%BD%EA%B8%B0");
+        assert_eq!(
+            search("고양시 도서관"),
+            "/search?q=%EA%B3%A0%EC%96%91%EC%8B%9C%20%EB%8F%84%EC%84%9C%EA%B4%80"
+        );
+        assert_eq!(search("a&b=%zz#"), "/search?q=a%26b%3D%25zz%23");
     }
 
     #[test]

@@ -286,7 +286,7 @@ fn a_messy_article_is_prerendered_as_the_app_reads_it() {
         "{page}"
     );
     assert!(
-        page.contains(r#"<time datetime="2025-10-27T10:00:00+09:00">2025.10.27 10:00</time>"#),
+        page.contains(r#"<time datetime="2025-10-27T10:00:00+09:00" data-pagefind-meta="published[datetime]">2025.10.27 10:00</time>"#),
         "{page}"
     );
     assert!(page.contains(r#"<meta data-prerendered property="article:published_time" content="2025-10-27T10:00:00+09:00">"#), "{page}");

@@ -265,6 +265,12 @@ fn a_document_without_the_list_it_is_for_is_an_error_not_an_empty_box() {
     assert!(decode::<PhotoNews>(wrong_shape).is_err());
     assert!(decode::<SnsTv>(wrong_shape).is_err());
     // An empty list is a list: nothing to show, but nothing wrong either.
-    assert!(decode::<PhotoNews>(r#"{"items": []}"#).unwrap().items.is_empty());
-    assert!(decode::<Weather>(r#"{"cities": [{"name": 3}]}"#).unwrap().cities.is_empty());
+    assert!(decode::<PhotoNews>(r#"{"items": []}"#)
+        .unwrap()
+        .items
+        .is_empty());
+    assert!(decode::<Weather>(r#"{"cities": [{"name": 3}]}"#)
+        .unwrap()
+        .cities
+        .is_empty());
 }

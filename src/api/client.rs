@@ -5,7 +5,7 @@
 
 use super::error::ApiError;
 use super::models::{
-    Article, Banners, Home, MostViewed, PhotoNews, SectionPage, Site, SnsTv, Weather,
+    Article, Banners, Home, MostViewed, PhotoNews, SearchListing, SectionPage, Site, SnsTv, Weather,
 };
 use super::preload;
 use crate::config;
@@ -133,7 +133,13 @@ async fn get_value(path: &str, page_data: bool) -> Result<serde_json::Value, Api
         // six slow widgets must not hold the article back.
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
-    let url = config::api_url(path);
+    fetch_url(&config::api_url(path), page_data).await
+}
+
+/// GETs `url` and parses the body as JSON, with the app's timeout and errors; with
+/// `page_data`, takes over the early request for it when there is one.
+async fn fetch_url(url: &str, page_data: bool) -> Result<serde_json::Value, ApiError> {
+    let url = url.to_owned();
     let early = if page_data {
         take_early_request(&url)
     } else {
@@ -237,4 +243,22 @@ pub async fn fetch_sns_tv() -> Result<SnsTv, ApiError> {
 /// `banners.json`
 pub async fn fetch_banners() -> Result<Banners, ApiError> {
     get_json(paths::BANNERS).await
+}
+
+/// One page of results from the publisher's search endpoint (`<meta name="news-search">`,
+/// `docs/api-extensions.md`): `{endpoint}?q={query}&page={page}`.
+pub async fn fetch_search_page(
+    endpoint: &str,
+    query: &str,
+    page: u32,
+) -> Result<SearchListing, ApiError> {
+    if !cfg!(target_arch = "wasm32") {
+        return std::future::pending().await;
+    }
+    let separator = if endpoint.contains('?') { '&' } else { '?' };
+    let url = format!(
+        "{endpoint}{separator}q={}&page={page}",
+        encode_path_segment(query)
+    );
+    decode_value(fetch_url(&url, false).await?)
 }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod models;
 pub mod preload;
 pub mod resource;
+pub mod search;
 pub mod tolerant;
 
 pub use error::ApiError;

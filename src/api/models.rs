@@ -163,6 +163,21 @@ pub struct SectionPage {
     pub articles: Vec<Summary>,
 }
 
+/// One page of results from the publisher's search endpoint (an extension of the contract,
+/// `docs/api-extensions.md`): the section-page list shape without the section, and the
+/// number of all results when the CMS knows it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SearchListing {
+    #[serde(deserialize_with = "count")]
+    pub page: u32,
+    #[serde(deserialize_with = "count")]
+    pub total_pages: u32,
+    #[serde(default, deserialize_with = "opt_count")]
+    pub total: Option<u32>,
+    #[serde(default, deserialize_with = "list")]
+    pub articles: Vec<Summary>,
+}
+
 /// `articles/{id}.json`: a whole article.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Article {
@@ -239,13 +254,15 @@ impl<'de> Deserialize<'de> for Block {
 }
 
 fn read_block(value: serde_json::Value) -> Result<Block, String> {
-    let serde_json::Value::Object(mut fields) = value else {
+    let serde_json::Value::Object(fields) = value else {
         return Err(format!(
             "expected a block (an object), got {}",
             kind(&value)
         ));
     };
-    let mut take = |key: &str| fields.remove(key).unwrap_or(serde_json::Value::Null);
+    // Copied out rather than removed: removing from the map would bring the tree's rebalancing
+    // code into the wasm for a few bytes of copying.
+    let take = |key: &str| fields.get(key).cloned().unwrap_or(serde_json::Value::Null);
     let block_type = take("type");
     Ok(match block_type.as_str() {
         None => return Err("missing field `type`".to_owned()),

@@ -24,12 +24,19 @@ pub fn Byline(
         let reporter = byline.reporter.map(|reporter| {
             view! { <span class="byline__reporter">{reporter}" 기자"</span> }
         });
-        view! { <p class="byline__who">{outlet}{reporter}{email}</p> }
+        // The spaces keep the words apart for the search index and text readers (the flex
+        // layout does not draw them).
+        view! { <p class="byline__who">{outlet}" "{reporter}" "{email}</p> }
     });
     let published = published_at.and_then(|published_at| {
         kst_datetime(&published_at).map(|shown| {
             view! {
-                <span class="byline__time">"입력 "<time datetime=published_at>{shown}</time></span>
+                <span class="byline__time">
+                    "입력 "
+                    <time datetime=published_at data-pagefind-meta="published[datetime]">
+                        {shown}
+                    </time>
+                </span>
             }
         })
     });
@@ -43,7 +50,7 @@ pub fn Byline(
     view! {
         <div class="byline">
             {who}
-            <p class="byline__times">{published}{updated}</p>
+            <p class="byline__times">{published}" "{updated}</p>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use crate::components::banner_slot::BannerSlot;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::picture::Picture;
+use crate::components::search_box::HeaderSearch;
 use crate::components::weather_strip::WeatherStrip;
 use crate::config;
 use crate::format::aria_bool;
@@ -82,6 +83,7 @@ pub fn Header() -> impl IntoView {
                 <A href=routes::HOME exact=true attr:class="site-header__brand">{brand}</A>
                 {tagline}
                 <BannerSlot name="header_side"/>
+                <HeaderSearch/>
                 <ThemeToggle/>
             </div>
             <nav class="section-menu" aria-label="섹션">

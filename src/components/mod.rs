@@ -16,6 +16,7 @@ pub mod page_meta;
 pub mod photo_carousel;
 pub mod picture;
 pub mod reader_tools;
+pub mod search_box;
 pub mod skip_link;
 pub mod sns_tv;
 pub mod weather_strip;

@@ -107,7 +107,8 @@ pub fn ReaderTools(
         .collect_view();
 
     view! {
-        <div class="reader-tools">
+        // Buttons and share links: not part of the article for the search index.
+        <div class="reader-tools" data-pagefind-ignore>
             <div class="reader-tools__group" role="group" aria-label="글자 크기">
                 <button
                     type="button"

@@ -85,7 +85,11 @@ fn article_view(article: Article) -> impl IntoView {
     );
     let section = article.section.map(|section| {
         let href = routes::section(&section.slug, 1);
-        view! { <p class="article__section"><A href=href>{section.name}</A></p> }
+        view! {
+            <p class="article__section" data-pagefind-meta="section">
+                <A href=href>{section.name}</A>
+            </p>
+        }
     });
     let subtitles = (!article.subtitles.is_empty()).then(|| {
         view! {
@@ -104,7 +108,7 @@ fn article_view(article: Article) -> impl IntoView {
     // In the article's column, not the sidebar: arriving with the article, it moves nothing.
     let related = (!article.related.is_empty()).then(|| {
         view! {
-            <section class="related" aria-labelledby="related-title">
+            <section class="related" aria-labelledby="related-title" data-pagefind-ignore>
                 <h2 id="related-title" class="widget-title">"관련 기사"</h2>
                 <ArticleList articles=article.related/>
             </section>
@@ -120,7 +124,11 @@ fn article_view(article: Article) -> impl IntoView {
             None => "이 기자의 다른 기사".to_owned(),
         };
         view! {
-            <section class="reporter-articles" aria-labelledby="reporter-articles-title">
+            <section
+                class="reporter-articles"
+                aria-labelledby="reporter-articles-title"
+                data-pagefind-ignore
+            >
                 <h2 id="reporter-articles-title" class="widget-title">
                     {heading}
                 </h2>
@@ -130,7 +138,9 @@ fn article_view(article: Article) -> impl IntoView {
     });
     view! {
         {meta}
-        <article class="article">
+        // What the search index (Pagefind, `scripts/build`) reads of a page: the article alone,
+        // without its tools and lists of other articles; its section and time as metadata.
+        <article class="article" data-pagefind-body>
             <header class="article__header">
                 {section}
                 <PageHeading class="article__title">{article.title}</PageHeading>

@@ -5,5 +5,6 @@ pub mod home;
 pub mod legacy;
 pub mod not_found;
 pub mod photos;
+pub mod search;
 pub mod section;
 pub mod tv;

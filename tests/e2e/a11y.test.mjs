@@ -1,5 +1,6 @@
 // Accessibility: axe-core finds no violation (WCAG 2.1 A and AA, and axe's best practices) on
-// the front page, an article, a section page and the not-found page, on a phone and a desktop.
+// the front page, an article, a section page, the not-found page and the search page (results
+// and none), on a phone and a desktop.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,8 @@ const PAGES = {
   '/article/1065': 'h1.article__title',
   '/section/gyeonggi?page=2': '.section-page',
   '/no-such-page': '.not-found',
+  '/search?q=도서관': '.search-results',
+  '/search?q=없는낱말': '.search-page__empty',
 };
 
 let site;

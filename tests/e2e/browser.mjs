@@ -16,8 +16,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The built site on a test server; `prerendered: false` serves the shell for every page. */
-export async function startSite({ prerendered = true, apiBase = '/api' } = {}) {
-  const server = await startServer({ dist: process.env.DIST_DIR || 'dist', prerendered, apiBase });
+export async function startSite({ prerendered = true, apiBase = '/api', head = '' } = {}) {
+  const server = await startServer({ dist: process.env.DIST_DIR || 'dist', prerendered, apiBase, head });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,

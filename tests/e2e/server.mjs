@@ -10,7 +10,8 @@
 // With `prerendered: false` it answers every page address with the shell, as for an article
 // published after the last prerender run: the app then fetches the page's data itself.
 // With `apiBase: '/cms/v1'` it plays a deployer who moved the API: every page's news-api-base
-// tag says /cms/v1, the data is served there, and /api/ answers 404.
+// tag says /cms/v1, the data is served there, and /api/ answers 404. With `head`, every page
+// gets those tags too (a news-search endpoint, say).
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -56,7 +57,7 @@ function send(res, status, type, body) {
   res.end(body);
 }
 
-export function startServer({ dist = 'dist', port = 0, prerendered = true, apiBase = '/api' } = {}) {
+export function startServer({ dist = 'dist', port = 0, prerendered = true, apiBase = '/api', head = '' } = {}) {
   const root = path.resolve(dist);
   const faults = new Map(); // '/api/articles/1065.json' -> fault name or a function (res, req)
   const requests = []; // every request path, in order, for counting fetches
@@ -82,7 +83,7 @@ export function startServer({ dist = 'dist', port = 0, prerendered = true, apiBa
       if (requested.startsWith('/api/')) return send(res, 404, 'text/plain', 'Not Found');
       if (requested.startsWith(`${apiBase}/`)) pathname = `/api/${requested.slice(apiBase.length + 1)}`;
     }
-    const serveFile = (res, file, req) => serve(res, file, req, apiBase);
+    const serveFile = (res, file, req) => serve(res, file, req, apiBase, head);
     const file = path.join(root, pathname);
     if (!file.startsWith(root + path.sep) && file !== root) return send(res, 400, 'text/plain', 'bad path');
     const shell = path.join(root, 'shell.html');
@@ -157,14 +158,14 @@ function body(file, ext, accept) {
   return { data: compressed.get(key), encoding };
 }
 
-function serve(res, file, req, apiBase) {
+function serve(res, file, req, apiBase, head) {
   const ext = path.extname(file);
   // Hashed assets never change; index.html must be revalidated so deploys show at once.
   const immutable = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
   const accept = req.headers['accept-encoding'] || '';
   const { data, encoding } =
-    ext === '.html' && apiBase !== '/api'
-      ? { data: Buffer.from(movedApi(fs.readFileSync(file, 'utf8'), apiBase)), encoding: null }
+    ext === '.html' && (apiBase !== '/api' || head)
+      ? { data: Buffer.from(edited(fs.readFileSync(file, 'utf8'), apiBase, head)), encoding: null }
       : body(file, ext, accept);
   res.writeHead(200, {
     'content-type': TYPES[ext] || 'application/octet-stream',
@@ -176,11 +177,13 @@ function serve(res, file, req, apiBase) {
   res.end(data);
 }
 
-/** `html` with its news-api-base tag pointing at `apiBase`, as a deployer edits it. */
-function movedApi(html, apiBase) {
-  return html.replace(/<meta\b[^>]*\bnews-api-base\b[^>]*>/g, (tag) =>
+/** `html` as a deployer edits it: its news-api-base tag pointing at `apiBase`, and `head`
+ * (more tags, such as news-search) added after <meta charset>. */
+function edited(html, apiBase, head) {
+  const moved = html.replace(/<meta\b[^>]*\bnews-api-base\b[^>]*>/g, (tag) =>
     tag.replace(/\bcontent=("?)\/api\1/, `content="${apiBase}"`),
   );
+  return moved.replace(/<meta charset=("?)utf-8\1>/i, (charset) => charset + head);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,0 +1,272 @@
+// 검색: from the header to the results, on the static index built from the prerendered
+// articles (Pagefind, scripts/search-index) and on a publisher's own search endpoint
+// (<meta name="news-search">). Korean words with particles find the articles that use the
+// word (the fixed query set in tests/search-queries.json); the query stays in the address;
+// hostile queries stay text; pages where nobody searches load nothing of the index.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startSite } from './browser.mjs';
+import { answerJson } from './server.mjs';
+
+const { queries } = JSON.parse(fs.readFileSync('tests/search-queries.json', 'utf8'));
+/** The share of the query set that must find all its articles in the first ten results. */
+const MIN_HIT_RATE = 0.9;
+const results = (page) =>
+  page.locator('.search-results__title').evaluateAll((all) => all.map((a) => a.pathname.replace('/article/', '')));
+const settled = (page) => page.locator('.search-results, .search-page__empty, .error-notice').first().waitFor();
+
+let site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+test(`the Korean query set finds its articles (at least ${MIN_HIT_RATE * 100} %)`, async () => {
+  const { page, problems, close } = await site.open('/photo');
+  const missed = [];
+  for (const { query, articles } of queries) {
+    await page.goto(`${site.server.url}/search?q=${encodeURIComponent(query)}`);
+    await settled(page);
+    const found = await results(page);
+    if (!articles.every((id) => found.includes(id))) missed.push(`${query}: want ${articles}, got ${found}`);
+  }
+  const rate = 1 - missed.length / queries.length;
+  console.log(
+    `query set: ${queries.length - missed.length}/${queries.length} found${missed.map((m) => `\n  missed ${m}`).join('')}`,
+  );
+  assert.ok(queries.length >= 30, 'at least 30 queries');
+  assert.ok(rate >= MIN_HIT_RATE, missed.join('\n'));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('typing a query in the header and pressing Enter shows the results, the words marked', async () => {
+  const { page, problems, cspViolations, close } = await site.open('/', { width: 1280, height: 900 });
+  await page.locator('.lead-story').waitFor();
+  await page.getByRole('searchbox', { name: '기사 검색' }).fill('고양시가');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === '고양시가');
+  await settled(page);
+  assert.equal(await page.locator('h1').textContent(), '‘고양시가’ 검색 결과');
+  assert.match(await page.locator('.search-page__count').textContent(), /^검색 결과 \d+건$/);
+  const first = page.locator('.search-results__item').first();
+  assert.equal(await first.locator('.search-results__title').getAttribute('href'), '/article/1054');
+  assert.ok((await first.locator('mark').allTextContents()).includes('고양시'));
+  assert.equal(await first.locator('.search-results__section').textContent(), '경기');
+  assert.equal(await first.locator('time').textContent(), '2026.11.21 16:40');
+  // The search page's own form holds the query.
+  assert.equal(await page.locator('#search-page-query').inputValue(), '고양시가');
+  assert.deepEqual(await cspViolations(), []);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('on a phone, by keyboard alone: open the search, type, Enter, reach a result and open it', async () => {
+  const { page, problems, close } = await site.open('/article/1065', { width: 390, height: 844 });
+  await page.locator('h1.article__title').waitFor();
+  const toggle = page.locator('.header-search__toggle');
+  assert.equal(await page.locator('#header-search-query').isVisible(), false);
+  for (let i = 0; i < 30 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.waitForFunction(() => document.activeElement?.id === 'header-search-query');
+  await page.keyboard.type('인천대교를');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?q=/);
+  await settled(page);
+  // The header's form closed with the new page; the first result is the bridge story.
+  assert.equal(await page.locator('#header-search-query').isVisible(), false);
+  const link = page.locator('.search-results__title').first();
+  for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await link.evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/article\/1065$/);
+  await page.locator('h1.article__title').waitFor();
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('back and forward move between searches; a deep link and a reload keep the query', async () => {
+  const { page, problems, close } = await site.open(`/search?q=${encodeURIComponent('인천대교를')}`);
+  await settled(page);
+  assert.deepEqual(await results(page), ['1065']);
+  await page.locator('#search-page-query').fill('도서관에서');
+  await page.locator('#search-page-query').press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === '도서관에서');
+  await page.locator('h1', { hasText: '도서관에서' }).waitFor();
+  await settled(page);
+  assert.deepEqual((await results(page)).sort(), ['1054', '1056']);
+  await page.goBack();
+  await page.locator('h1', { hasText: '인천대교를' }).waitFor();
+  await settled(page);
+  assert.deepEqual(await results(page), ['1065']);
+  assert.equal(await page.locator('#search-page-query').inputValue(), '인천대교를');
+  await page.goForward();
+  await page.locator('h1', { hasText: '도서관에서' }).waitFor();
+  await page.reload();
+  await page.locator('h1', { hasText: '도서관에서' }).waitFor();
+  await settled(page);
+  assert.deepEqual((await results(page)).sort(), ['1054', '1056']);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('more results on demand: ten at a time, focus on the first new one', async () => {
+  const { page, problems, close } = await site.open(`/search?q=${encodeURIComponent('기자')}`, { width: 1280 });
+  await settled(page);
+  assert.equal(await page.locator('.search-page__count').textContent(), '검색 결과 20건');
+  assert.equal(await page.locator('.search-results__item').count(), 10);
+  await page.getByRole('button', { name: '검색 결과 더 보기' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.search-results__item').length === 20);
+  assert.equal(
+    await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-results__title')[10]),
+    true,
+  );
+  assert.equal(await page.getByRole('button', { name: '검색 결과 더 보기' }).count(), 0);
+  assert.equal(new Set(await results(page)).size, 20);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('no results: a Korean message, what to try, and the sections to browse', async () => {
+  // Pagefind alone would offer 1066 for 착륙 (it tries ever shorter beginnings of a word it does
+  // not know: 차); a result must hold every word.
+  const { page, problems, close } = await site.open(`/search?q=${encodeURIComponent('블록체인 착륙')}`);
+  await page.locator('.search-page__empty').waitFor();
+  assert.equal(await page.locator('.search-page__empty .search-page__count').textContent(), '검색 결과가 없습니다.');
+  assert.equal(await page.locator('.search-page__tips li').count(), 3);
+  await page.locator('.search-page__sections a').first().waitFor();
+  assert.ok((await page.locator('.search-page__sections a').count()) >= 6);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('hostile queries are shown as text and break nothing', async () => {
+  const hostile = [
+    '<script>window.__xss=1</script>',
+    '"><img src=x onerror="window.__xss=2">',
+    '100% %zz %E0%A4%A 50%25',
+    '\u202e역방향 \u0000널',
+  ];
+  const { page, problems, close } = await site.open('/photo');
+  const shown = async () => {
+    await settled(page);
+    const heading = await page.locator('h1').textContent();
+    assert.ok(heading.startsWith('‘') && heading.endsWith('’ 검색 결과'), heading);
+    assert.equal(await page.locator('main img[src="x"], main script').count(), 0);
+    return heading;
+  };
+  for (const query of hostile) {
+    await page.goto(`${site.server.url}/search?q=${encodeURIComponent(query)}`);
+    assert.equal(await shown(), `‘${query.trim()}’ 검색 결과`);
+  }
+  // 2,000 characters typed into the search box: searched and kept in the address as the first
+  // 200, so any server takes the address back.
+  await page.goto(`${site.server.url}/search`);
+  await page.locator('#search-page-query').fill('가'.repeat(2000));
+  await page.locator('#search-page-query').press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '가'.repeat(200));
+  assert.equal(await shown(), `‘${'가'.repeat(200)}’ 검색 결과`);
+  await page.reload();
+  await shown();
+  // A raw % sequence in the address, and a query of spaces only.
+  await page.goto(`${site.server.url}/search?q=%zz%`);
+  await page.locator('h1').waitFor();
+  await page.goto(`${site.server.url}/search?q=${encodeURIComponent('   ')}`);
+  await page.locator('.search-page__hint', { hasText: '찾을 낱말을 입력해 주세요.' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('pages where nobody searches load nothing of the index; the search page stays still', async () => {
+  const from = site.server.requests.length;
+  const { page, problems, close } = await site.open('/article/1065', { width: 390 });
+  await page.locator('h1.article__title').waitFor();
+  await page.locator('.ranked__item a').first().waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(
+    site.server.requests.slice(from).filter((path) => path.startsWith('/pagefind/')),
+    [],
+    'an article loads no search file',
+  );
+  await close();
+
+  const searching = await site.open(`/search?q=${encodeURIComponent('도서관')}`, {
+    width: 390,
+    init: () => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    },
+  });
+  await settled(searching.page);
+  await searching.page.locator('.ranked__item a').first().waitFor();
+  await searching.page.waitForTimeout(300);
+  const cls = (await searching.page.evaluate(() => window.__shifts)).reduce((sum, value) => sum + value, 0);
+  assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}`);
+  assert.ok(site.server.requests.slice(from).some((path) => path.startsWith('/pagefind/')));
+  assert.deepEqual(await searching.cspViolations(), []);
+  assert.deepEqual(problems.concat(searching.problems), []);
+  await searching.close();
+});
+
+test('a publisher search endpoint (news-search) is used instead of the static index', async () => {
+  const cms = await startSite({ head: '<meta name="news-search" content="/cms/search">' });
+  const asked = [];
+  const article = (id, title) => ({
+    id,
+    title,
+    section: { slug: 'gyeonggi', name: '경기' },
+    summary: `${title} 요약`,
+    published_at: '2025-10-27 10:00:00',
+  });
+  try {
+    cms.server.faults.set('/cms/search', (res, req) => {
+      const url = new URL(req.url, 'http://x');
+      asked.push([url.searchParams.get('q'), url.searchParams.get('page')]);
+      const page = Number(url.searchParams.get('page'));
+      answerJson({
+        page,
+        total_pages: 2,
+        total: 3,
+        articles:
+          page === 1 ? [article(1065, 'CMS 첫 기사'), article('1054', 'CMS 둘째 기사')] : [article(1051, 'CMS 셋째')],
+      })(res);
+    });
+    const { page, problems, close } = await cms.open(`/search?q=${encodeURIComponent('고양시 도서관')}`);
+    await settled(page);
+    assert.equal(await page.locator('.search-page__count').textContent(), '검색 결과 3건');
+    assert.deepEqual(await results(page), ['1065', '1054']);
+    assert.equal(await page.locator('.search-results__summary').first().textContent(), 'CMS 첫 기사 요약');
+    assert.equal(
+      await page.locator('.search-results time').first().getAttribute('datetime'),
+      '2025-10-27T10:00:00+09:00',
+    );
+    await page.getByRole('button', { name: '검색 결과 더 보기' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-results__item').length === 3);
+    assert.deepEqual(asked, [
+      ['고양시 도서관', '1'],
+      ['고양시 도서관', '2'],
+    ]);
+    assert.equal(
+      cms.server.requests.filter((path) => path.startsWith('/pagefind/')).length,
+      0,
+      'the static index is not loaded',
+    );
+    assert.deepEqual(problems, []);
+    await close();
+  } finally {
+    await cms.close();
+  }
+});
