@@ -9,13 +9,16 @@
 // The app registers it as /sw.js?api=<the page's news-api-base>, so data is recognised wherever
 // the deployer put the API (another path, or another origin that allows CORS).
 
-const VERSION = 'v2';
+const VERSION = 'v3';
 const SHELL = `shell-${VERSION}`;
 const DATA = `data-${VERSION}`;
 const MEDIA = `media-${VERSION}`;
 const PAGES = `pages-${VERSION}`;
 // Trunk's content hash is a 64-bit number in hex, without leading zeros: up to 16 digits.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+// The JavaScript wasm-bindgen writes beside the glue (the search's), under a hashed folder:
+// /snippets/news-front-<hash>/inline0.js, imported by the glue, so the app needs it to start.
+const SNIPPET = /^\/snippets\/[\w.-]+-[0-9a-f]{8,16}\/[\w.-]+\.js$/;
 // The API base, as an absolute address ending in '/'.
 const API = new URL(
   `${(new URL(self.location.href).searchParams.get('api') || '/api').replace(/\/+$/, '')}/`,
@@ -34,6 +37,15 @@ self.addEventListener('install', (event) => {
       // Minified HTML may leave attribute values unquoted: href=/main-….css
       const assets = [...html.matchAll(/["'=](\/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)].map((m) => m[1]);
       await cache.addAll([...new Set(assets)]);
+      // The snippets the glue imports (./snippets/…/inline0.js), kept with it.
+      const snippets = [];
+      for (const asset of assets.filter((path) => path.endsWith('.js'))) {
+        const glue = await (await cache.match(asset))?.text();
+        for (const m of glue?.matchAll(/["']\.?(\/?snippets\/[\w.-]+\/[\w.-]+\.js)["']/g) ?? []) {
+          snippets.push(`/${m[1].replace(/^\//, '')}`);
+        }
+      }
+      await cache.addAll([...new Set(snippets)].filter((path) => SNIPPET.test(path)));
       await self.skipWaiting();
     })(),
   );
@@ -93,7 +105,7 @@ self.addEventListener('fetch', (event) => {
         throw error;
       }),
     );
-  } else if (HASHED.test(url.pathname)) {
+  } else if (HASHED.test(url.pathname) || SNIPPET.test(url.pathname)) {
     event.respondWith(cacheFirst(request, SHELL));
   } else if (isMedia(url)) {
     event.respondWith(cacheFirst(request, MEDIA));
