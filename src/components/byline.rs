@@ -12,6 +12,9 @@ pub fn Byline(
     byline: Option<models::Byline>,
     published_at: Option<String>,
     updated_at: Option<String>,
+    /// 읽는 데 약 N분, when known.
+    #[prop(optional)]
+    reading_minutes: Option<usize>,
 ) -> impl IntoView {
     let who = byline.map(|byline| {
         let email = byline.email.as_deref().and_then(mailto).map(|href| {
@@ -50,7 +53,15 @@ pub fn Byline(
     view! {
         <div class="byline">
             {who}
-            <p class="byline__times">{published}" "{updated}</p>
+            <p class="byline__times">
+                {published}" "{updated}" "
+                {reading_minutes.map(|minutes| view! {
+                    // Not part of the article for the search index.
+                    <span class="byline__time byline__reading" data-pagefind-ignore>
+                        {format!("읽는 데 약 {minutes}분")}
+                    </span>
+                })}
+            </p>
         </div>
     }
 }

@@ -6,11 +6,21 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// Share addresses that need no third-party script (the CSP allows none).
-pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 3] {
+/// Share addresses that need no third-party script (the CSP allows none): the two Korean
+/// readers use most (네이버 블로그, 밴드) first. KakaoTalk is reached through the device's
+/// share sheet (공유).
+pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 5] {
     let url = encode_path_segment(url);
     let title = encode_path_segment(title);
     [
+        (
+            "네이버 블로그",
+            format!("https://blog.naver.com/openapi/share?url={url}&title={title}"),
+        ),
+        (
+            "밴드",
+            format!("https://band.us/plugin/share?body={title}%0A{url}&route={url}"),
+        ),
         (
             "페이스북",
             format!("https://www.facebook.com/sharer/sharer.php?u={url}"),

@@ -78,6 +78,7 @@ fn article_view(article: Article) -> impl IntoView {
     let meta =
         view! { <ArticleMeta article=article.clone() address=routes::article(&article.id)/> };
     let share_title = article.title.clone();
+    let reading_minutes = crate::format::reading_minutes(&article.body);
     let address = format!(
         "{}{}",
         crate::config::site_origin(),
@@ -149,6 +150,7 @@ fn article_view(article: Article) -> impl IntoView {
                     byline=article.byline
                     published_at=article.published_at
                     updated_at=article.updated_at
+                    reading_minutes=reading_minutes
                 />
                 <ReaderTools title=share_title address=address/>
             </header>

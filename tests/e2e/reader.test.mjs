@@ -1,11 +1,12 @@
 // What readers of Korean news reach for: text size, share, print, dark mode, and the
-// reporter's other articles.
+// reporter's other articles, and how long an article takes to read.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { startSite } from './browser.mjs';
+import { answerJson } from './server.mjs';
 
 const ID = '1065';
 const article = JSON.parse(fs.readFileSync(`public/api/articles/${ID}.json`, 'utf8'));
@@ -82,6 +83,8 @@ test('share links need no script and carry the address and title', async () => {
   assert.deepEqual(
     hrefs.map(([href]) => href),
     [
+      `https://blog.naver.com/openapi/share?url=${url}&title=${encodeURIComponent(article.title)}`,
+      `https://band.us/plugin/share?body=${encodeURIComponent(article.title)}%0A${url}&route=${url}`,
       `https://www.facebook.com/sharer/sharer.php?u=${url}`,
       `https://twitter.com/intent/tweet?url=${url}&text=${encodeURIComponent(article.title)}`,
       `https://story.kakao.com/share?url=${url}`,
@@ -217,4 +220,30 @@ test("the reporter's other articles are listed under the article", async () => {
     article.reporter_articles.map((a) => a.title),
   );
   await close();
+});
+
+/** 읽는 데 약 N분 as src/format.rs counts it: the body's words at 202 a minute, at least one. */
+function readingMinutes(body) {
+  const texts = body.flatMap((block) => {
+    if (block.type === 'list') return block.items;
+    if (block.type === 'image') return [block.caption ?? ''];
+    if (block.type === 'quote') return [block.text, block.cite ?? ''];
+    return ['paragraph', 'heading'].includes(block.type) ? [block.text] : [];
+  });
+  const words = texts.join(' ').split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / 202));
+}
+
+test('the byline says how long the article takes to read (prerendered too), at 202 words a minute', async () => {
+  const { page, problems, close } = await site.open(`/article/${ID}`, { javaScriptEnabled: false });
+  assert.equal(await page.locator('.byline__reading').textContent(), `읽는 데 약 ${readingMinutes(article.body)}분`);
+  await close();
+  // A long article, read by the app itself: 10,000 words are 50 minutes.
+  const long = { ...article, id: '9999', body: [{ type: 'paragraph', text: '가나다라 '.repeat(10000) }] };
+  await site.server.withFaults({ '/api/articles/9999.json': answerJson(long) }, async () => {
+    const app = await site.open('/article/9999');
+    await app.page.locator('.byline__reading', { hasText: '읽는 데 약 50분' }).waitFor();
+    assert.deepEqual(app.problems.concat(problems), []);
+    await app.close();
+  });
 });
