@@ -205,6 +205,13 @@ def main():
                 if a["reporter"] == article["reporter"] and a["id"] != article["id"]
             ][:4],
         }
+        # Extension of the contract: the older and the newer article of the same section.
+        in_section = by_section[article["section"]]
+        at = [a["id"] for a in in_section].index(article["id"])
+        if at + 1 < len(in_section):
+            out["previous"] = summary(in_section[at + 1])
+        if at > 0:
+            out["next"] = summary(in_section[at - 1])
         if "updated" in article:
             out["updated_at"] = article["updated"]
         write(f"articles/{article['id']}.json", out)

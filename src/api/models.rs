@@ -207,6 +207,12 @@ pub struct Article {
     /// `docs/api-extensions.md`.
     #[serde(default, deserialize_with = "list")]
     pub reporter_articles: Vec<Summary>,
+    /// The older article of the same section (이전 기사): an extension of the contract.
+    #[serde(default, deserialize_with = "opt_part")]
+    pub previous: Option<Summary>,
+    /// The newer article of the same section (다음 기사): an extension of the contract.
+    #[serde(default, deserialize_with = "opt_part")]
+    pub next: Option<Summary>,
 }
 
 /// Who wrote an article and for which outlet.

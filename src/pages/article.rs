@@ -2,7 +2,7 @@
 //! widgets every article carries.
 
 use crate::api::client::fetch_article;
-use crate::api::models::Article;
+use crate::api::models::{Article, Summary};
 use crate::api::ApiResource;
 use crate::components::article_body::ArticleBody;
 use crate::components::article_list::ArticleList;
@@ -106,6 +106,25 @@ fn article_view(article: Article) -> impl IntoView {
             </ul>
         }
     });
+    // 이전 기사 / 다음 기사 in the article's section, when the API names them.
+    let neighbours = (article.previous.is_some() || article.next.is_some()).then(|| {
+        let link = |label: &'static str, class: &'static str, summary: Option<Summary>| {
+            summary.map(|summary| {
+                view! {
+                    <A href=routes::article(&summary.id) attr:class=class>
+                        <span class="article-nav__label">{label}</span>
+                        <span class="article-nav__title">{summary.title}</span>
+                    </A>
+                }
+            })
+        };
+        view! {
+            <nav class="article-nav" aria-label="이전 기사와 다음 기사" data-pagefind-ignore>
+                {link("이전 기사", "article-nav__previous", article.previous)}
+                {link("다음 기사", "article-nav__next", article.next)}
+            </nav>
+        }
+    });
     // In the article's column, not the sidebar: arriving with the article, it moves nothing.
     let related = (!article.related.is_empty()).then(|| {
         view! {
@@ -156,6 +175,7 @@ fn article_view(article: Article) -> impl IntoView {
             </header>
             <ArticleBody blocks=article.body/>
             {tags}
+            {neighbours}
             {related}
             {reporter_articles}
         </article>

@@ -247,3 +247,30 @@ test('the byline says how long the article takes to read (prerendered too), at 2
     await app.close();
   });
 });
+
+test('이전 기사 and 다음 기사 link the older and newer article of the section, by keyboard too', async () => {
+  // 1065 is the newest of its section: an older one only; 1064 has both.
+  const { page, problems, close } = await site.open(`/article/${ID}`);
+  const nav = page.getByRole('navigation', { name: '이전 기사와 다음 기사' });
+  await nav.waitFor();
+  assert.equal(await nav.locator('.article-nav__next').count(), 0);
+  const previous = nav.locator('.article-nav__previous');
+  assert.equal(await previous.locator('.article-nav__title').textContent(), article.previous.title);
+  await previous.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`/article/${article.previous.id}$`));
+  const older = JSON.parse(fs.readFileSync(`public/api/articles/${article.previous.id}.json`, 'utf8'));
+  await page.locator('h1.article__title', { hasText: older.title }).waitFor();
+  assert.equal(await nav.locator('.article-nav__next .article-nav__title').textContent(), older.next.title);
+  assert.equal(older.next.id, ID);
+  assert.deepEqual(problems, []);
+  await close();
+  // Without the fields there is no such navigation at all.
+  const { previous: _p, next: _n, ...plain } = { ...article, id: '9998' };
+  await site.server.withFaults({ '/api/articles/9998.json': answerJson(plain) }, async () => {
+    const bare = await site.open('/article/9998');
+    await bare.page.locator('h1.article__title').waitFor();
+    assert.equal(await bare.page.locator('.article-nav').count(), 0);
+    await bare.close();
+  });
+});
