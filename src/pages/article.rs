@@ -161,6 +161,9 @@ fn article_view(article: Article) -> impl IntoView {
         // What the search index (Pagefind, `scripts/build`) reads of a page: the article alone,
         // without its tools and lists of other articles; its section and time as metadata.
         <article class="article" data-pagefind-body>
+            // How far through the body the reader is: drawn by the stylesheet alone (a
+            // scroll-driven animation), so it costs no script and never janks; not announced.
+            <div class="reading-progress" aria-hidden="true"></div>
             <header class="article__header">
                 {section}
                 <PageHeading class="article__title">{article.title}</PageHeading>

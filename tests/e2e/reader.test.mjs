@@ -274,3 +274,48 @@ test('이전 기사 and 다음 기사 link the older and newer article of the se
     await bare.close();
   });
 });
+
+test('a progress bar fills as the body is read: no script, not announced, not printed', async () => {
+  const paragraphs = Array.from({ length: 60 }, (_, i) => ({
+    type: 'paragraph',
+    text: `${i + 1}번째 문단. ${'가나다라 '.repeat(40)}`,
+  }));
+  const long = { ...article, id: '9997', body: paragraphs };
+  await site.server.withFaults({ '/api/articles/9997.json': answerJson(long) }, async () => {
+    const { page, problems, close } = await site.open('/article/9997', {
+      width: 390,
+      height: 844,
+      reducedMotion: 'reduce',
+    });
+    await page.locator('.article-body p').last().waitFor();
+    const bar = page.locator('.reading-progress');
+    assert.equal(await bar.getAttribute('aria-hidden'), 'true');
+    const filled = () =>
+      bar.evaluate((el) => {
+        const matrix = getComputedStyle(el).transform;
+        return matrix === 'none' ? 1 : Number(matrix.slice(7).split(',')[0]);
+      });
+    const scrollTo = (share) =>
+      page.evaluate((at) => {
+        const body = document.querySelector('.article-body').getBoundingClientRect();
+        const top = body.top + scrollY;
+        scrollTo(0, top + (body.height - innerHeight) * at);
+      }, share);
+    await scrollTo(0);
+    await page.waitForTimeout(100);
+    assert.ok((await filled()) < 0.05, `at the start: ${await filled()}`);
+    await scrollTo(0.5);
+    await page.waitForTimeout(100);
+    const half = await filled();
+    assert.ok(half > 0.4 && half < 0.6, `half way: ${half}`);
+    await scrollTo(1);
+    await page.waitForTimeout(100);
+    assert.ok((await filled()) > 0.95, `at the end: ${await filled()}`);
+    // Still there under reduced motion (it moves only with the reader's scrolling); gone in print.
+    assert.equal(await bar.isVisible(), true);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await bar.isVisible(), false);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
