@@ -118,16 +118,24 @@ fn with<'de, D: Deserializer<'de>, T>(
 /// Text the contract sends as a string: a string as it is, a whole number as its digits.
 /// (Not a fraction: writing one out would bring a float printer into the wasm, and no CMS
 /// sends an id or a title as `8.5`.)
-fn as_text(value: &Value) -> Option<(String, bool)> {
-    match value {
-        Value::String(text) => Some((text.clone(), false)),
+/// A number comes with its finding (read as text), for every kind of text field alike.
+fn as_text(value: &Value) -> Option<(String, Option<Finding>)> {
+    let digits = match value {
+        Value::String(text) => return Some((text.clone(), None)),
         Value::Number(number) => match (number.as_u64(), number.as_i64()) {
-            (Some(whole), _) => Some((whole.to_string(), true)),
-            (None, Some(whole)) => Some((whole.to_string(), true)),
-            _ => None,
+            (Some(whole), _) => whole.to_string(),
+            (None, Some(whole)) => whole.to_string(),
+            _ => return None,
         },
-        _ => None,
-    }
+        _ => return None,
+    };
+    let finding = read_as(
+        "a string",
+        "read as text",
+        value,
+        Value::from(digits.as_str()),
+    );
+    Some((digits, finding))
 }
 
 /// Required text (titles, names, slugs, ids): a non-blank string, or a number read as its
@@ -141,16 +149,7 @@ pub(crate) fn read_text(value: &Value) -> Read<String> {
         Some((text, _)) if text.trim().is_empty() => {
             Err("expected non-blank text, got a blank string".to_owned())
         }
-        Some((text, false)) => Ok((text, None)),
-        Some((text, true)) => {
-            let finding = read_as(
-                "a string",
-                "read as text",
-                value,
-                Value::from(text.as_str()),
-            );
-            Ok((text, finding))
-        }
+        Some(read) => Ok(read),
         None => Err(format!("expected non-blank text, got {}", kind(value))),
     }
 }
@@ -168,16 +167,7 @@ pub(crate) fn read_opt_text(value: &Value) -> Read<Option<String>> {
             None,
             found(false, "text or null", "treated as absent", value),
         ),
-        Some((text, false)) => (Some(text), None),
-        Some((text, true)) => {
-            let finding = read_as(
-                "a string",
-                "read as text",
-                value,
-                Value::from(text.as_str()),
-            );
-            (Some(text), finding)
-        }
+        Some((text, finding)) => (Some(text), finding),
         None => (None, found(true, "text or null", "left out", value)),
     })
 }
