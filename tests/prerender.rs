@@ -8,6 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod native;
+use native::copy_dir;
+
 const SITE: &str = "https://news.example";
 
 /// A fresh folder with a copy of the demo API and a dist/ holding the template.
@@ -21,19 +24,6 @@ fn workspace(name: &str) -> (PathBuf, PathBuf) {
     fs::copy("index.html", dist.join("app.html")).unwrap();
     fs::copy("public/robots.txt", dist.join("robots.txt")).unwrap();
     (api, dist)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn prerender(api: &Path, dist: &Path, extra: &[&str]) -> Output {
