@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startSite } from './browser.mjs';
+import { layoutShift, recordShifts, startSite } from './browser.mjs';
 import { answerJson } from './server.mjs';
 
 const ID = '1065';
@@ -100,11 +100,8 @@ test('the early headline stays until the app has drawn its own, and nothing move
       await new Promise((done) => setTimeout(done, 1200));
       await route.continue();
     });
+    await page.addInitScript(recordShifts);
     await page.addInitScript(() => {
-      window.__shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
       window.__seen = [];
       new MutationObserver(() => {
         // What the reader sees: the shell while it stands (the app is hidden), then the app.
@@ -126,7 +123,7 @@ test('the early headline stays until the app has drawn its own, and nothing move
       'the headline went away and came back',
     );
     await page.waitForTimeout(300);
-    const cls = await page.evaluate(() => window.__shifts);
+    const { cls } = await layoutShift(page);
     assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}`);
     assert.deepEqual(problems, []);
     await close();

@@ -80,3 +80,25 @@ export async function startSite({ prerendered = true, apiBase = '/api', head = '
     },
   };
 }
+
+/** An init script for `open`: records every layout shift the reader did not cause, with what
+ * moved, in window.__shifts. */
+export function recordShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      const moved = entry.sources.map(
+        (s) =>
+          `${s.node?.className || s.node?.nodeName} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`,
+      );
+      window.__shifts.push({ value: entry.value, moved });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** The page's Cumulative Layout Shift so far (see `recordShifts`), and the shifts it adds up. */
+export async function layoutShift(page) {
+  const shifts = await page.evaluate(() => window.__shifts);
+  return { cls: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts };
+}

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite } from './browser.mjs';
+import { layoutShift, recordShifts, startSite } from './browser.mjs';
 
 const SHARED = ['site', 'weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((name) => `/api/${name}.json`);
 const PAGES = {
@@ -21,20 +21,6 @@ after(async () => {
   await site?.close();
 });
 
-function recordShifts() {
-  window.__shifts = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.hadRecentInput) continue;
-      const moved = entry.sources.map(
-        (s) =>
-          `${s.node?.className || s.node?.nodeName} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`,
-      );
-      window.__shifts.push({ value: entry.value, moved });
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-}
-
 for (const [path, { data, ready }] of Object.entries(PAGES)) {
   for (const late of ['page data', 'widgets']) {
     for (const width of [390, 800, 1280]) {
@@ -51,8 +37,7 @@ for (const [path, { data, ready }] of Object.entries(PAGES)) {
           await page.locator(ready).first().waitFor();
           await page.locator('.ranked__item a').first().waitFor();
           await page.waitForTimeout(500); // images decode, late shifts are reported
-          const shifts = await page.evaluate(() => window.__shifts);
-          const cls = shifts.reduce((sum, s) => sum + s.value, 0);
+          const { cls, shifts } = await layoutShift(page);
           assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
           assert.deepEqual(problems, []);
           await close();

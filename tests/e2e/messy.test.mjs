@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startSite } from './browser.mjs';
+import { layoutShift, recordShifts, startSite } from './browser.mjs';
 import { answerJson } from './server.mjs';
 
 const messy = JSON.parse(fs.readFileSync('tests/fixtures/messy-article.json', 'utf8'));
@@ -21,13 +21,6 @@ before(async () => {
 after(async () => {
   await site?.close();
 });
-
-function recordShifts() {
-  window.__shifts = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-  }).observe({ type: 'layout-shift', buffered: true });
-}
 
 for (const width of [390, 1280]) {
   test(`the messy article reads whole at ${width} px, dates in KST, CLS ≤ 0.01`, async () => {
@@ -73,7 +66,7 @@ for (const width of [390, 1280]) {
           '/article/1065',
         ]);
         assert.equal(await page.locator('.error-notice').count(), 0);
-        const cls = (await page.evaluate(() => window.__shifts)).reduce((sum, value) => sum + value, 0);
+        const { cls } = await layoutShift(page);
         assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}`);
         assert.deepEqual(problems, []);
         await close();

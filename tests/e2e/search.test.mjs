@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startSite } from './browser.mjs';
+import { layoutShift, recordShifts, startSite } from './browser.mjs';
 import { answerJson } from './server.mjs';
 
 const { queries } = JSON.parse(fs.readFileSync('tests/search-queries.json', 'utf8'));
@@ -203,17 +203,12 @@ test('pages where nobody searches load nothing of the index; the search page sta
 
   const searching = await site.open(`/search?q=${encodeURIComponent('도서관')}`, {
     width: 390,
-    init: () => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    },
+    init: recordShifts,
   });
   await settled(searching.page);
   await searching.page.locator('.ranked__item a').first().waitFor();
   await searching.page.waitForTimeout(300);
-  const cls = (await searching.page.evaluate(() => window.__shifts)).reduce((sum, value) => sum + value, 0);
+  const { cls } = await layoutShift(searching.page);
   assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}`);
   assert.ok(site.server.requests.slice(from).some((path) => path.startsWith('/pagefind/')));
   assert.deepEqual(await searching.cspViolations(), []);
