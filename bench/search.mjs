@@ -87,27 +87,9 @@ async function recall() {
   return found;
 }
 
-// The words the page asks the index for (src/format.rs, index_query).
-const PARTICLES = [
-  '에서는',
-  '으로는',
-  '에서',
-  '으로',
-  '까지',
-  '부터',
-  '에게',
-  '이다',
-  '은',
-  '는',
-  '이',
-  '가',
-  '을',
-  '를',
-  '의',
-  '에',
-  '와',
-  '과',
-];
+// The words the page asks the index for (src/format.rs, index_query), with the particles the
+// Rust tests keep in tests/js/rust-side.json.
+const PARTICLES = JSON.parse(fs.readFileSync('tests/js/rust-side.json', 'utf8')).search_particles;
 function stems(query) {
   return query
     .split(/\s+/)

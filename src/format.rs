@@ -190,7 +190,7 @@ pub fn srcset(entries: &[crate::api::models::SrcsetEntry]) -> Option<String> {
 
 /// Particles a Korean word takes (고양시가, 인천대교를, 도서관에서): a query word matches the
 /// text without them too, so the words a reader typed are marked where the text has them.
-const PARTICLES: [&str; 18] = [
+pub const PARTICLES: [&str; 18] = [
     "에서는",
     "으로는",
     "에서",

@@ -1,12 +1,13 @@
-//! What the inline scripts in `js/` must know of the Rust side, written as a table
-//! (`tests/js/rust-side.json`) that `tests/js/inline.test.mjs` runs the scripts against in
-//! Node. This test fails when the table no longer matches the Rust code; rerun it with
+//! What the inline scripts in `js/` (and the search benchmark) must know of the Rust side,
+//! written as a table (`tests/js/rust-side.json`) that `tests/js/inline.test.mjs` runs the
+//! scripts against in Node. This test fails when the table no longer matches the Rust code; rerun it with
 //! `UPDATE_JS_TABLE=1` to rewrite the table, then run the Node test to see whether the scripts
 //! still agree.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use news_front::api::client::paths;
 use news_front::config::DEFAULT_API_BASE;
+use news_front::format::PARTICLES;
 use news_front::preferences::{Theme, TEXT_SIZES, TEXT_SIZE_KEY, THEME_KEY};
 use news_front::routes;
 use serde_json::{json, Value};
@@ -46,6 +47,8 @@ fn rust_side() -> Value {
             .map(|(address, api_path)| json!({ "address": address, "api_path": api_path }))
             .collect::<Vec<_>>(),
         "no_early_fetch": none,
+        // For scripts/bench --search, which asks the index as the app does (format::index_query).
+        "search_particles": PARTICLES,
         "preferences": {
             "theme_key": THEME_KEY,
             "themes": [Theme::Light.as_str(), Theme::Dark.as_str()],
