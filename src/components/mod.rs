@@ -13,6 +13,7 @@ pub mod most_viewed;
 pub mod offline_notice;
 pub mod page_grid;
 pub mod page_meta;
+pub mod pagination;
 pub mod photo_carousel;
 pub mod picture;
 pub mod reader_tools;

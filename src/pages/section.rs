@@ -7,10 +7,10 @@ use crate::components::article_list::ArticleList;
 use crate::components::loaded::{Loaded, Missing};
 use crate::components::page_grid::PageGrid;
 use crate::components::page_meta::PageMeta;
+use crate::components::pagination::Pagination;
 use crate::navigation::PageHeading;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Loads the section page in the URL; an unknown section or page is the not-found page.
@@ -44,17 +44,6 @@ pub fn SectionPage() -> impl IntoView {
 }
 
 fn section_view(page: models::SectionPage) -> impl IntoView {
-    let slug = page.section.slug.clone();
-    let page_href = move |n: u32| routes::section(&slug, n);
-    let numbers = (1..=page.total_pages)
-        .map(|n| {
-            let current = (n == page.page).then_some("page");
-            view! { <li><a href=page_href(n) aria-current=current>{n}</a></li> }
-        })
-        .collect_view();
-    let prev = (page.page > 1).then(|| view! { <A href=page_href(page.page - 1)>"이전"</A> });
-    let next = (page.page < page.total_pages)
-        .then(|| view! { <A href=page_href(page.page + 1)>"다음"</A> });
     view! {
         <PageMeta
             title={
@@ -70,11 +59,12 @@ fn section_view(page: models::SectionPage) -> impl IntoView {
         <section class="section-page">
             <PageHeading class="section-page__title">{page.section.name}</PageHeading>
             <ArticleList articles=page.articles detailed=true/>
-            <nav class="pagination" aria-label="페이지">
-                {prev}
-                <ul class="pagination__pages">{numbers}</ul>
-                {next}
-            </nav>
+            <Pagination
+                current=page.page
+                total=page.total_pages
+                href=routes::section
+                key=page.section.slug
+            />
         </section>
     }
 }
