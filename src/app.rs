@@ -13,6 +13,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
 use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
+use crate::pages::tag::TagPage;
 use crate::pages::tv::TvPage;
 use crate::state::CurrentSection;
 use crate::state::SharedData;
@@ -41,6 +42,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/article/:id") view=ArticlePage/>
                     <Route path=path!("/section/:slug") view=SectionPage/>
                     <Route path=path!("/section/:slug/:page") view=SectionPage/>
+                    <Route path=path!("/tag/:keyword") view=TagPage/>
+                    <Route path=path!("/tag/:keyword/:page") view=TagPage/>
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>
                     <Route path=path!("/search") view=SearchPage/>

@@ -34,6 +34,17 @@ pub fn section(slug: &str, page: u32) -> String {
     }
 }
 
+/// `/tag/{keyword}` for the first page of a keyword's articles, `/tag/{keyword}/{page}` after
+/// it; the keyword encoded whole (Hangul, spaces, `/`).
+pub fn tag(keyword: &str, page: u32) -> String {
+    let keyword = encode_path_segment(keyword);
+    if page > 1 {
+        format!("/tag/{keyword}/{page}")
+    } else {
+        format!("/tag/{keyword}")
+    }
+}
+
 /// `/search?q={query}`, the query encoded whole (Hangul, spaces, `&`, `%` and all).
 pub fn search(query: &str) -> String {
     format!("{SEARCH}?q={}", encode_path_segment(query))
@@ -52,16 +63,29 @@ pub fn page_number(path_page: Option<&str>, query_page: Option<&str>) -> u32 {
 /// A page the prerender command writes, by its address, and the file under `dist/` that holds
 /// it: `/` is `index.html`, `/article/1065` is `article/1065.html` (hosts serve `/x` from
 /// `x.html`; `deploy/nginx.conf` does the same).
+///
+/// Servers look files up by the decoded path, so `/tag/%EA%B2%BD%EC%A0%9C` is held by
+/// `tag/경제.html`. An address whose decoded segments could name another folder or no file
+/// (`%2F`, `..`, `\`, control characters, a leading `.`) has no file: it opens through the shell.
 pub fn file_for(address: &str) -> Option<String> {
     if address == HOME {
         return Some("index.html".to_owned());
     }
     let path = address.strip_prefix('/')?;
-    let safe = !path.is_empty()
-        && path.split('/').all(|part| {
-            !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', '?', '#'])
-        });
-    safe.then(|| format!("{path}.html"))
+    let mut parts = Vec::new();
+    for part in path.split('/') {
+        let part = percent_encoding::percent_decode_str(part)
+            .decode_utf8()
+            .ok()?;
+        let safe = !part.starts_with('.')
+            && crate::format::is_path_segment(&part)
+            && !part.contains(['?', '#', '%']);
+        if !safe {
+            return None;
+        }
+        parts.push(part);
+    }
+    Some(format!("{}.html", parts.join("/")))
 }
 
 /// The file of the app's shell: the page frame without any page's content, served for every
@@ -84,6 +108,15 @@ mod tests {
             "/search?q=%EA%B3%A0%EC%96%91%EC%8B%9C%20%EB%8F%84%EC%84%9C%EA%B4%80"
         );
         assert_eq!(search("a&b=%zz#"), "/search?q=a%26b%3D%25zz%23");
+        assert_eq!(
+            tag("지역경제", 1),
+            "/tag/%EC%A7%80%EC%97%AD%EA%B2%BD%EC%A0%9C"
+        );
+        assert_eq!(
+            tag("수도권 교통", 2),
+            "/tag/%EC%88%98%EB%8F%84%EA%B6%8C%20%EA%B5%90%ED%86%B5/2"
+        );
+        assert_eq!(tag("a/b", 1), "/tag/a%2Fb");
     }
 
     #[test]
@@ -112,5 +145,22 @@ mod tests {
         assert_eq!(file_for("//x"), None);
         assert_eq!(file_for("/a\\b"), None);
         assert_eq!(file_for("relative"), None);
+        assert_eq!(
+            file_for(&tag("수도권 교통", 2)).as_deref(),
+            Some("tag/수도권 교통/2.html")
+        );
+        for keyword in [
+            "a/b",
+            "..",
+            ".hidden",
+            "a\\b",
+            "a?b",
+            "50%",
+            "\u{0}",
+            "줄\n바꿈",
+        ] {
+            assert_eq!(file_for(&tag(keyword, 1)), None, "{keyword:?}");
+        }
+        assert_eq!(file_for("/tag/%FF"), None);
     }
 }

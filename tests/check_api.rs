@@ -59,7 +59,43 @@ fn the_demo_data_is_clean() {
         .unwrap()
         .parse()
         .unwrap();
-    assert!(documents >= 37, "{report}");
+    let keywords = fs::read_dir("public/api/tags").unwrap().count();
+    assert!(documents >= 37 + keywords, "{report}");
+}
+
+#[test]
+fn keyword_pages_are_checked_where_the_api_offers_them() {
+    let root = std::env::temp_dir().join(format!("check-api-tags-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let api = root.join("api");
+    copy_dir(Path::new("public/api"), &api);
+    // One keyword's page missing, one naming another keyword.
+    fs::remove_dir_all(api.join("tags/수도권 교통")).unwrap();
+    edit(api.join("tags/지역경제/1.json"), |page| {
+        page["tag"] = json!("경제")
+    });
+    let (code, report) = check(&api);
+    assert_eq!(code, 1, "{report}");
+    let missing = about(
+        &report,
+        "tags/%EC%88%98%EB%8F%84%EA%B6%8C%20%EA%B5%90%ED%86%B5/1.json",
+    );
+    assert!(missing.join("\n").contains("cannot be loaded"), "{report}");
+    let other = about(&report, "tags/%EC%A7%80%EC%97%AD%EA%B2%BD%EC%A0%9C/1.json").join("\n");
+    assert!(
+        other.contains(r#"tag: "경제" seen, expected "지역경제""#),
+        "{report}"
+    );
+
+    // An API without the extension is not wrong.
+    fs::remove_dir_all(api.join("tags")).unwrap();
+    let (code, report) = check(&api);
+    assert_eq!(code, 0, "{report}");
+    assert!(
+        report.contains("keyword pages (tags/{keyword}/{page}.json): none of"),
+        "{report}"
+    );
+    fs::remove_dir_all(&root).unwrap();
 }
 
 #[test]

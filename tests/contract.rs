@@ -99,6 +99,51 @@ fn every_demo_file_decodes_and_every_link_resolves() {
     }
 }
 
+/// Every tag of every demo article has its keyword pages (`docs/api-extensions.md`), newest
+/// first, listing that article; the files are named by the decoded keyword, as a web server
+/// looks them up.
+#[test]
+fn every_demo_tag_has_pages_that_list_its_articles() {
+    let mut with_pages = 0;
+    let mut tags = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(api_dir().join("articles")).unwrap() {
+        let article: Article =
+            decode(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        for tag in &article.tags {
+            tags.insert(tag.clone());
+            let first: TagPage = demo(&format!("tags/{tag}/1.json"));
+            let mut listed = Vec::new();
+            for page in 1..=first.total_pages {
+                let listing: TagPage = demo(&format!("tags/{tag}/{page}.json"));
+                assert_eq!((&listing.tag, listing.page), (tag, page));
+                listed.extend(listing.articles);
+            }
+            assert!(
+                listed.iter().any(|summary| summary.id == article.id),
+                "{tag}"
+            );
+            let times: Vec<_> = listed.iter().map(|s| s.published_at.clone()).collect();
+            assert!(
+                times.windows(2).all(|w| w[0] >= w[1]),
+                "{tag}: newest first"
+            );
+            if first.total_pages >= 2 {
+                with_pages += 1;
+            }
+        }
+    }
+    assert!(with_pages >= 1, "a demo tag has 2+ pages");
+    assert!(
+        tags.iter().any(|tag| tag.contains(' ')),
+        "a demo tag has a space"
+    );
+    assert_eq!(
+        paths::tag_page("수도권 교통", 2),
+        "tags/%EC%88%98%EB%8F%84%EA%B6%8C%20%EA%B5%90%ED%86%B5/2.json"
+    );
+    assert_eq!(paths::tag_page("../site", 1), "tags/..%2Fsite/1.json");
+}
+
 #[test]
 fn demo_articles_use_every_block_type() {
     let mut articles = Vec::new();

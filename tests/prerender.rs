@@ -132,6 +132,18 @@ fn the_demo_site_is_written_whole_with_feeds_and_sitemaps() {
     let urls = locations(&read(dist.join("sitemap.xml")));
     assert!(urls.contains(&format!("{SITE}/article/1065")));
     assert!(urls.contains(&format!("{SITE}/section/gyeonggi/2")));
+    // Keyword pages: files named by the decoded keyword, addresses encoded; every page of them.
+    let keyword = news_front::routes::tag("수도권 교통", 1);
+    assert!(urls.contains(&format!("{SITE}{keyword}")), "{keyword}");
+    assert!(urls.contains(&format!("{SITE}{}", news_front::routes::tag("지역경제", 2))));
+    let page = read(dist.join("tag/수도권 교통.html"));
+    assert!(page.contains("#수도권 교통"));
+    assert!(page.contains("href=\"/article/1055\""));
+    assert!(dist.join("tag/지역경제/2.html").is_file());
+    assert!(
+        read(dist.join("article/1055.html")).contains(&format!("href=\"{keyword}\"")),
+        "the article links its tags"
+    );
     for url in &urls {
         assert!(file_of(&dist, url).is_file(), "{url}");
     }
@@ -203,10 +215,15 @@ fn publishing_an_article_updates_what_lists_it() {
     article["title"] = title.into();
     article["section"] = serde_json::json!({"slug": "gyeonggi", "name": "경기"});
     article["published_at"] = "2026-11-25T11:00:00+09:00".into();
+    article["tags"] = serde_json::json!(["도서관", "수도권 교통"]);
     fs::write(api.join("articles/1071.json"), article.to_string()).unwrap();
     let summary = serde_json::json!({"id": "1071", "title": title,
         "section": {"slug": "gyeonggi", "name": "경기"}, "published_at": "2026-11-25T11:00:00+09:00"});
-    for file in ["home.json", "sections/gyeonggi/1.json"] {
+    for file in [
+        "home.json",
+        "sections/gyeonggi/1.json",
+        "tags/수도권 교통/1.json",
+    ] {
         let mut list: serde_json::Value = serde_json::from_str(&read(api.join(file))).unwrap();
         let key = if file == "home.json" {
             "lead"
@@ -226,6 +243,12 @@ fn publishing_an_article_updates_what_lists_it() {
     assert!(read(dist.join("article/1071.html")).contains(title));
     assert!(read(dist.join("index.html")).contains(title));
     assert!(read(dist.join("section/gyeonggi.html")).contains(title));
+    assert!(read(dist.join("tag/수도권 교통.html")).contains(title));
+    let urls = locations(&read(dist.join("sitemap.xml")));
+    assert!(
+        urls.contains(&format!("{SITE}{}", news_front::routes::tag("지역경제", 2))),
+        "keyword pages stay listed"
+    );
     assert!(read(dist.join("rss/allArticle.xml")).contains(title));
     assert!(read(dist.join("rss/section/gyeonggi.xml")).contains(title));
     let urls = locations(&read(dist.join("sitemap.xml")));

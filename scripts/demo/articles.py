@@ -69,7 +69,7 @@ ARTICLES = [
         "reporter": "박준호",
         "email": "junho.park@hangaram.example",
         "published": "2026-11-23T14:30:00+09:00",
-        "tags": ["경기도", "버스", "출근길"],
+        "tags": ["경기도", "버스", "출근길", "수도권 교통"],
         "body": [
             (
                 "p",
@@ -159,7 +159,7 @@ ARTICLES = [
         "reporter": "최민재",
         "email": "minjae.choi@hangaram.example",
         "published": "2026-11-24T07:50:00+09:00",
-        "tags": ["어린이보호구역", "교통안전"],
+        "tags": ["어린이보호구역", "교통안전", "수도권 교통"],
         "body": [
             (
                 "p",
@@ -288,7 +288,7 @@ ARTICLES = [
         "reporter": "한지우",
         "email": "jiwoo.han@hangaram.example",
         "published": "2026-11-24T10:30:00+09:00",
-        "tags": ["평택항", "수출", "자동차"],
+        "tags": ["평택항", "수출", "자동차", "지역경제"],
         "body": [
             (
                 "p",
@@ -320,7 +320,7 @@ ARTICLES = [
         "reporter": "한지우",
         "email": "jiwoo.han@hangaram.example",
         "published": "2026-11-23T13:10:00+09:00",
-        "tags": ["소상공인", "소비"],
+        "tags": ["소상공인", "소비", "지역경제"],
         "body": [
             (
                 "p",
@@ -345,7 +345,7 @@ ARTICLES = [
         "reporter": "오세린",
         "email": "serin.oh@hangaram.example",
         "published": "2026-11-22T08:45:00+09:00",
-        "tags": ["전통시장", "배달"],
+        "tags": ["전통시장", "배달", "지역경제"],
         "body": [
             (
                 "p",
@@ -368,7 +368,7 @@ ARTICLES = [
         "reporter": "오세린",
         "email": "serin.oh@hangaram.example",
         "published": "2026-11-21T17:55:00+09:00",
-        "tags": ["판교", "일자리"],
+        "tags": ["판교", "일자리", "지역경제"],
         "body": [
             (
                 "p",

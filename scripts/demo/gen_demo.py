@@ -181,6 +181,22 @@ def main():
                 },
             )
 
+    # Extension of the contract: every tag's articles, newest first, in the section-page shape.
+    tags = sorted({tag for article in ARTICLES for tag in article["tags"]})
+    for tag in tags:
+        articles = newest_first([a for a in ARTICLES if tag in a["tags"]])
+        pages = [articles[i : i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)]
+        for number, page in enumerate(pages, start=1):
+            write(
+                f"tags/{tag}/{number}.json",
+                {
+                    "tag": tag,
+                    "page": number,
+                    "total_pages": len(pages),
+                    "articles": [summary(a) for a in page],
+                },
+            )
+
     for article in ARTICLES:
         same_section = [a for a in by_section[article["section"]] if a["id"] != article["id"]]
         related = same_section[:2] + [by_id[i] for i in lead_ids if i != article["id"]][:1]

@@ -5,7 +5,8 @@
 
 use super::error::ApiError;
 use super::models::{
-    Article, Banners, Home, MostViewed, PhotoNews, SearchListing, SectionPage, Site, SnsTv, Weather,
+    Article, Banners, Home, MostViewed, PhotoNews, SearchListing, SectionPage, Site, SnsTv,
+    TagPage, Weather,
 };
 use super::preload;
 use crate::config;
@@ -62,6 +63,11 @@ pub mod paths {
     /// `sections/{slug}/{page}.json`, pages counted from 1.
     pub fn section_page(slug: &str, page: u32) -> String {
         format!("sections/{}/{page}.json", encode_path_segment(slug))
+    }
+
+    /// `tags/{keyword}/{page}.json`, pages counted from 1 (`docs/api-extensions.md`).
+    pub fn tag_page(keyword: &str, page: u32) -> String {
+        format!("tags/{}/{page}.json", encode_path_segment(keyword))
     }
 }
 
@@ -215,6 +221,14 @@ pub async fn fetch_section_page(slug: &str, page: u32) -> Result<SectionPage, Ap
         return Err(ApiError::NotFound);
     }
     get_page_json(&paths::section_page(slug, page)).await
+}
+
+/// `tags/{keyword}/{page}.json`; a keyword that is no single path segment is not found.
+pub async fn fetch_tag_page(keyword: &str, page: u32) -> Result<TagPage, ApiError> {
+    if !is_path_segment(keyword) {
+        return Err(ApiError::NotFound);
+    }
+    get_page_json(&paths::tag_page(keyword, page)).await
 }
 
 /// `articles/{id}.json`; an id that is no single path segment (`../site`) is not found.

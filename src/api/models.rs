@@ -163,6 +163,21 @@ pub struct SectionPage {
     pub articles: Vec<Summary>,
 }
 
+/// `tags/{keyword}/{page}.json` (an extension of the contract, `docs/api-extensions.md`): one
+/// page of a keyword's articles, newest first, in the section-page shape with the keyword in
+/// place of the section.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TagPage {
+    #[serde(deserialize_with = "text")]
+    pub tag: String,
+    #[serde(deserialize_with = "count")]
+    pub page: u32,
+    #[serde(deserialize_with = "count")]
+    pub total_pages: u32,
+    #[serde(deserialize_with = "items")]
+    pub articles: Vec<Summary>,
+}
+
 /// One page of results from the publisher's search endpoint (an extension of the contract,
 /// `docs/api-extensions.md`): the section-page list shape without the section, and the
 /// number of all results when the CMS knows it.

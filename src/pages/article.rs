@@ -102,7 +102,11 @@ fn article_view(article: Article) -> impl IntoView {
     let tags = (!article.tags.is_empty()).then(|| {
         view! {
             <ul class="article__tags" aria-label="태그">
-                {article.tags.into_iter().map(|tag| view! { <li>"#"{tag}</li> }).collect_view()}
+                {article
+                    .tags
+                    .into_iter()
+                    .map(|tag| view! { <li><A href=routes::tag(&tag, 1)>"#"{tag}</A></li> })
+                    .collect_view()}
             </ul>
         }
     });

@@ -7,4 +7,5 @@ pub mod not_found;
 pub mod photos;
 pub mod search;
 pub mod section;
+pub mod tag;
 pub mod tv;

@@ -87,7 +87,18 @@ test('an address answers its prerendered page, revalidated; other addresses the 
   assert.ok((await page.text()).includes(`property="og:title" content="${article.title}"`));
   const front = await (await get('/')).text();
   assert.ok(front.includes('class="lead-story"'));
-  for (const address of ['/article/999999', '/no/such/page', '/section/gyeonggi/99']) {
+  // Keyword pages: Hangul and spaces in the address, the file named by the decoded keyword.
+  for (const [address, heading] of [
+    [`/tag/${encodeURIComponent('수도권 교통')}`, '#수도권 교통'],
+    [`/tag/${encodeURIComponent('지역경제')}/2`, '#지역경제'],
+  ]) {
+    const keyword = await get(address);
+    assert.equal(keyword.status, 200, address);
+    assert.ok((await keyword.text()).includes(`class="section-page__title">${heading}</h1>`), address);
+  }
+  const tagApi = await get(`/api/tags/${encodeURIComponent('수도권 교통')}/1.json`);
+  assert.equal((await tagApi.json()).tag, '수도권 교통');
+  for (const address of ['/article/999999', '/no/such/page', '/section/gyeonggi/99', `/tag/${encodeURIComponent('a/b')}`]) {
     const shell = await get(address);
     assert.equal(shell.status, 200, address);
     assert.ok((await shell.text()).includes('article--loading'), address);

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { Parser } from 'htmlparser2';
 import { startSite } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { hostile } from './fixtures/hostile.mjs';
+import { hostile, PAYLOAD } from './fixtures/hostile.mjs';
 
 const json = (file) => JSON.parse(fs.readFileSync(`public/api/${file}`, 'utf8'));
 const article = json('articles/1065.json');
@@ -210,8 +210,11 @@ test('hostile API text, run through the prerender command, stays inert', async (
   const dist = path.join(work, 'dist');
   fs.cpSync('public/api', api, { recursive: true });
   fs.cpSync('dist', dist, { recursive: true });
-  for (const [file, data] of Object.entries(hostile))
-    fs.writeFileSync(path.join(api, file.slice('/api/'.length)), JSON.stringify(data));
+  for (const [file, data] of Object.entries(hostile)) {
+    const target = path.join(api, file.slice('/api/'.length));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, JSON.stringify(data));
+  }
   execFileSync(
     'scripts/prerender',
     ['--api', api, '--dist', dist, '--article', '666', '--site-url', 'https://news.example'],
@@ -270,6 +273,12 @@ test('hostile API text, run through the prerender command, stays inert', async (
     'a slug left dist/',
   );
   for (const file of fs.readdirSync(path.join(dist, 'rss/section'))) assert.match(file, /^[A-Za-z0-9_-]+\.xml$/);
+  // The hostile keyword's page is written under the decoded keyword, its text inert.
+  const keywordFile = path.join(dist, 'tag', `${PAYLOAD.img}.html`);
+  const keywordPage = fs.readFileSync(keywordFile, 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
+  assert.ok(!/<(img|svg|script)\b[^>]*on(error|load)=/i.test(keywordPage), 'hostile markup in the keyword page');
+  assert.ok(keywordPage.includes('#&lt;img src=x onerror='), 'the keyword is shown as text');
+  assert.deepEqual(fs.readdirSync(path.join(dist, 'tag')).filter((f) => f.includes('script')), []);
 
   const server = await startServer({ dist });
   try {
@@ -282,6 +291,10 @@ test('hostile API text, run through the prerender command, stays inert', async (
       const page = await (await context.newContext({ javaScriptEnabled, serviceWorkers: 'block' })).newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}/tag/${encodeURIComponent(PAYLOAD.img)}`);
+      await page.locator('h1.section-page__title').waitFor();
+      assert.equal(await page.locator('h1.section-page__title').textContent(), `#${PAYLOAD.img}`);
+      assert.equal(await page.locator('main img[onerror], main svg, main script').count(), 0);
       await page.goto(`${server.url}/article/666`);
       await page.locator('h1.article__title').waitFor();
       if (javaScriptEnabled) await page.waitForFunction(() => !document.getElementById('prerendered'));

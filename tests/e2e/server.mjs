@@ -94,7 +94,8 @@ export function startServer({ dist = 'dist', port = 0, prerendered = true, apiBa
         return false;
       }
     };
-    const page = !pathname.startsWith('/api/') && !path.extname(pathname);
+    // A page address has no extension, or has a prerendered file (a keyword may hold a dot).
+    const page = !pathname.startsWith('/api/') && (!path.extname(pathname) || isFile(`${file}.html`));
     if (page && !prerendered) return serveFile(res, shell, req);
     if (pathname === '/' || pathname === '/index.html') return serveFile(res, path.join(root, 'index.html'), req);
     if (isFile(file)) return serveFile(res, file, req);

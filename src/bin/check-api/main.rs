@@ -9,7 +9,9 @@
 //!
 //! It reads `site.json` and every shared endpoint, then follows the lists: each section's
 //! first pages (`--section-pages`, default 3) and the articles they, the front page, the
-//! rankings and the photo news name (`--articles`, default 200), and their related articles.
+//! rankings and the photo news name (`--articles`, default 200), and their related articles;
+//! then the first keyword pages of those articles' tags (an extension of the contract: an API
+//! that answers 404 for the first one does not offer it, which is not wrong).
 //! It exits 0 only when nothing is wrong.
 //!
 //! The reading is the app's own (`api::tolerant` in check mode), so what it reports is what a
@@ -21,14 +23,19 @@ mod source;
 
 use news_front::api::client::paths;
 use news_front::api::models::{
-    Article, Banners, Home, MostViewed, PhotoNews, SectionPage, Site, SnsTv, Summary, Weather,
+    Article, Banners, Home, MostViewed, PhotoNews, SectionPage, Site, SnsTv, Summary, TagPage,
+    Weather,
 };
 use news_front::api::tolerant::{check, Finding, PathPart};
+use news_front::api::ApiError;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use source::Source;
 use std::collections::BTreeSet;
 use std::process::ExitCode;
+
+/// How many keywords' first pages are read.
+const KEYWORDS: usize = 50;
 
 const USAGE: &str =
     "usage: check-api --api <base URL or folder> [--articles N] [--section-pages N]";
@@ -245,6 +252,7 @@ fn main() -> ExitCode {
 
     // The articles, in the order met, each once; their related articles after them.
     let mut seen = BTreeSet::new();
+    let mut keywords = BTreeSet::new();
     let mut next = 0;
     while next < articles.len() && seen.len() < options.articles {
         let id = articles[next].clone();
@@ -255,6 +263,38 @@ fn main() -> ExitCode {
         if let Some(article) = checker.read::<Article>(&paths::article(&id)) {
             articles.extend(article.related.iter().map(|summary| summary.id.clone()));
             articles.extend(article.reporter_articles.iter().map(|s| s.id.clone()));
+            keywords.extend(article.tags);
+        }
+    }
+
+    // Keyword pages, where the API offers them: when none of the keywords has one, the API
+    // does not offer the extension, which is not wrong; otherwise a missing one is.
+    let keywords: Vec<String> = keywords
+        .into_iter()
+        .filter(|keyword| news_front::format::is_path_segment(keyword))
+        .take(KEYWORDS)
+        .collect();
+    let offered = keywords.iter().any(|keyword| {
+        !matches!(
+            checker.source.get(&paths::tag_page(keyword, 1)),
+            Err(ApiError::NotFound)
+        )
+    });
+    if !offered && !keywords.is_empty() {
+        println!(
+            "keyword pages (tags/{{keyword}}/{{page}}.json): none of {} keywords has one; not offered",
+            keywords.len()
+        );
+    }
+    for keyword in keywords.iter().filter(|_| offered) {
+        let listing = checker.read::<TagPage>(&paths::tag_page(keyword, 1));
+        if let (Some(listing), Some((_, report))) = (listing, checker.reports.last_mut()) {
+            if listing.tag != *keyword {
+                report.wrong.push(format!(
+                    "tag: {:?} seen, expected {keyword:?}; the page would show another keyword",
+                    listing.tag
+                ));
+            }
         }
     }
 

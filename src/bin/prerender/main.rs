@@ -22,8 +22,11 @@ mod source;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use news_front::api::client::paths;
-use news_front::api::models::{Article, Home, PhotoNews, SectionPage, Site, SnsTv, Summary};
+use news_front::api::models::{
+    Article, Home, PhotoNews, SectionPage, Site, SnsTv, Summary, TagPage,
+};
 use news_front::api::ApiError;
+use news_front::format::encode_path_segment;
 use news_front::{config, routes};
 use render::{render, Template};
 use serde::de::DeserializeOwned;
@@ -322,6 +325,36 @@ fn run(options: &Options) -> Result<Report, String> {
     article_ids.retain(|id| seen.insert(id.clone()));
     answers.fetch(article_ids.iter().map(|id| paths::article(id)).collect());
 
+    // The keyword pages of the articles written (an extension of the contract: an API without
+    // it answers 404, and no keyword page is written). A publish run writes the first pages.
+    let keywords: BTreeSet<String> = article_ids
+        .iter()
+        .filter_map(|id| answers.model::<Article>(&paths::article(id)).ok())
+        .flat_map(|(article, _)| article.tags)
+        .filter(|keyword| routes::file_for(&routes::tag(keyword, 1)).is_some())
+        .collect();
+    answers.fetch(keywords.iter().map(|k| paths::tag_page(k, 1)).collect());
+    let mut tag_pages: Vec<(String, u32)> = Vec::new();
+    for keyword in &keywords {
+        let first = paths::tag_page(keyword, 1);
+        if matches!(answers.got.get(&first), Some(Err(ApiError::NotFound))) {
+            continue;
+        }
+        tag_pages.push((keyword.clone(), 1));
+        if full {
+            if let Ok((first, _)) = answers.model::<TagPage>(&first) {
+                let last = first.total_pages.min(MAX_SECTION_PAGES);
+                tag_pages.extend((2..=last).map(|page| (keyword.clone(), page)));
+            }
+        }
+    }
+    answers.fetch(
+        tag_pages
+            .iter()
+            .map(|(keyword, page)| paths::tag_page(keyword, *page))
+            .collect(),
+    );
+
     // The pages, each with the answers it is drawn from.
     let mut pages = vec![Page {
         address: routes::HOME.to_owned(),
@@ -330,6 +363,10 @@ fn run(options: &Options) -> Result<Report, String> {
     pages.extend(section_pages.iter().map(|(slug, page)| Page {
         address: routes::section(slug, *page),
         paths: vec![paths::section_page(slug, *page)],
+    }));
+    pages.extend(tag_pages.iter().map(|(keyword, page)| Page {
+        address: routes::tag(keyword, *page),
+        paths: vec![paths::tag_page(keyword, *page)],
     }));
     pages.extend(article_ids.iter().map(|id| Page {
         address: routes::article(id),
@@ -438,6 +475,17 @@ fn page_data(
             answers.model::<Home>(path)?.1
         } else if path.starts_with("sections/") {
             let (list, value) = answers.model::<SectionPage>(path)?;
+            if list.page > list.total_pages {
+                return Err(format!(
+                    "{}: page {} of {}",
+                    answers.source.describe(path),
+                    list.page,
+                    list.total_pages
+                ));
+            }
+            value
+        } else if path.starts_with("tags/") {
+            let (list, value) = answers.model::<TagPage>(path)?;
             if list.page > list.total_pages {
                 return Err(format!(
                     "{}: page {} of {}",
@@ -593,7 +641,8 @@ fn write_sitemaps(
     )
 }
 
-/// The addresses of the prerendered page files in `dist` (front page, sections, articles).
+/// The addresses of the prerendered page files in `dist` (front page, sections, keywords,
+/// articles).
 fn prerendered_addresses(dist: &Path) -> Vec<String> {
     fn walk(folder: &Path, prefix: &str, found: &mut Vec<String>) {
         let Ok(entries) = std::fs::read_dir(folder) else {
@@ -603,14 +652,19 @@ fn prerendered_addresses(dist: &Path) -> Vec<String> {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             if path.is_dir() {
-                walk(&path, &format!("{prefix}/{name}"), found);
+                walk(
+                    &path,
+                    &format!("{prefix}/{}", encode_path_segment(&name)),
+                    found,
+                );
             } else if let Some(stem) = name.strip_suffix(".html") {
-                found.push(format!("{prefix}/{stem}"));
+                // Keyword files are named by the decoded keyword (`routes::file_for`).
+                found.push(format!("{prefix}/{}", encode_path_segment(stem)));
             }
         }
     }
     let mut found = vec![routes::HOME.to_owned()];
-    for folder in ["article", "section"] {
+    for folder in ["article", "section", "tag"] {
         walk(&dist.join(folder), &format!("/{folder}"), &mut found);
     }
     for page in [routes::PHOTOS, routes::VIDEOS] {

@@ -48,11 +48,18 @@ impl Source {
         let body = match self {
             Self::Folder(folder) => {
                 // Paths come from `api::client::paths`, whose ids are percent-encoded into one
-                // segment each; nothing can climb out of the folder.
-                if path.split('/').any(|part| part == ".." || part.is_empty()) {
-                    return Err(ApiError::NotFound);
+                // segment each; a folder holds them decoded, as a web server would look them
+                // up (`tags/경제/1.json`). Nothing can climb out of the folder.
+                let mut file = folder.clone();
+                for part in path.split('/') {
+                    match percent_encoding::percent_decode_str(part).decode_utf8() {
+                        Ok(part) if news_front::format::is_path_segment(&part) && part != ".." => {
+                            file.push(part.as_ref());
+                        }
+                        _ => return Err(ApiError::NotFound),
+                    }
                 }
-                match std::fs::read_to_string(folder.join(path)) {
+                match std::fs::read_to_string(file) {
                     Ok(body) => body,
                     Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                         return Err(ApiError::NotFound)
