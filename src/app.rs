@@ -11,6 +11,7 @@ use crate::pages::home::HomePage;
 use crate::pages::legacy::LegacyArticle;
 use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
+use crate::pages::policy::PolicyPage;
 use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
 use crate::pages::tag::TagPage;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/section/:slug/:page") view=SectionPage/>
                     <Route path=path!("/tag/:keyword") view=TagPage/>
                     <Route path=path!("/tag/:keyword/:page") view=TagPage/>
+                    <Route path=path!("/policy/:slug") view=PolicyPage/>
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>
                     <Route path=path!("/search") view=SearchPage/>

@@ -45,6 +45,11 @@ pub fn tag(keyword: &str, page: u32) -> String {
     }
 }
 
+/// `/policy/{slug}`: a policy page named in the footer (청소년보호정책, 개인정보처리방침, …).
+pub fn policy(slug: &str) -> String {
+    format!("/policy/{}", encode_path_segment(slug))
+}
+
 /// `/search?q={query}`, the query encoded whole (Hangul, spaces, `&`, `%` and all).
 pub fn search(query: &str) -> String {
     format!("{SEARCH}?q={}", encode_path_segment(query))
@@ -117,6 +122,8 @@ mod tests {
             "/tag/%EC%88%98%EB%8F%84%EA%B6%8C%20%EA%B5%90%ED%86%B5/2"
         );
         assert_eq!(tag("a/b", 1), "/tag/a%2Fb");
+        assert_eq!(policy("privacy"), "/policy/privacy");
+        assert_eq!(policy("../x"), "/policy/..%2Fx");
     }
 
     #[test]

@@ -27,6 +27,28 @@ fn demo_site_has_sections_and_footer() {
     let footer = site.footer.expect("the demo footer");
     assert!(!footer.publisher.is_empty());
     assert!(footer.copyright.is_some_and(|text| !text.is_empty()));
+    // What the law asks a Korean internet newspaper to show, and the policies it links to.
+    for (field, value) in [
+        ("registration", &footer.registration),
+        ("registered_on", &footer.registered_on),
+        ("issuer", &footer.issuer),
+        ("editor", &footer.editor),
+        ("youth_officer", &footer.youth_officer),
+        ("address", &footer.address),
+        ("phone", &footer.phone),
+    ] {
+        assert!(value.as_ref().is_some_and(|v| !v.is_empty()), "{field}");
+    }
+    let titles: Vec<&str> = footer.policies.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["청소년보호정책", "개인정보처리방침", "이메일무단수집거부"]
+    );
+    for policy in &footer.policies {
+        let text: Policy = demo(&paths::policy(&policy.slug));
+        assert_eq!(text.title, policy.title);
+        assert!(!text.body.is_empty());
+    }
 }
 
 #[test]

@@ -83,6 +83,9 @@ fn the_demo_site_is_written_whole_with_feeds_and_sitemaps() {
         "404.html",
         "photo.html",
         "tv.html",
+        "policy/privacy.html",
+        "policy/youth.html",
+        "policy/email.html",
     ] {
         assert!(dist.join(file).is_file(), "{file}");
     }

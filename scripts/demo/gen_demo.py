@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from articles import ARTICLES
+from policies import OFFICER, POLICIES
 
 ROOT = Path(__file__).resolve().parents[2]
 API = ROOT / "public" / "api"
@@ -117,7 +118,13 @@ def main():
                 "publisher": "(주)한가람미디어",
                 "address": "경기도 수원시 팔달구 가상로 12 한가람빌딩",
                 "phone": "031-000-0000",
-                "registration": "경기 아00000 (등록일 2012.03.02)",
+                "registration": "경기 아00000",
+                # Extensions of the contract (docs/api-extensions.md).
+                "registered_on": "2012.03.02",
+                "issuer": "박한결",
+                "editor": "최바른",
+                "youth_officer": OFFICER,
+                "policies": [{"slug": slug, "title": title} for slug, title, _, _ in POLICIES],
                 "copyright": "© 2026 한가람일보. 이 사이트의 기사는 무단 전재와 재배포를 금합니다.",
             },
         },
@@ -180,6 +187,13 @@ def main():
                     "articles": [summary(a) for a in page],
                 },
             )
+
+    # Extension of the contract: the policies the footer links to.
+    for slug, title, effective, body in POLICIES:
+        write(
+            f"policies/{slug}.json",
+            {"title": title, "updated_at": effective, "body": [block(b) for b in body]},
+        )
 
     # Extension of the contract: every tag's articles, newest first, in the section-page shape.
     tags = sorted({tag for article in ARTICLES for tag in article["tags"]})

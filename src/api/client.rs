@@ -5,7 +5,7 @@
 
 use super::error::ApiError;
 use super::models::{
-    Article, Banners, Home, MostViewed, PhotoNews, SearchListing, SectionPage, Site, SnsTv,
+    Article, Banners, Home, MostViewed, PhotoNews, Policy, SearchListing, SectionPage, Site, SnsTv,
     TagPage, Weather,
 };
 use super::preload;
@@ -63,6 +63,11 @@ pub mod paths {
     /// `sections/{slug}/{page}.json`, pages counted from 1.
     pub fn section_page(slug: &str, page: u32) -> String {
         format!("sections/{}/{page}.json", encode_path_segment(slug))
+    }
+
+    /// `policies/{slug}.json` (`docs/api-extensions.md`).
+    pub fn policy(slug: &str) -> String {
+        format!("policies/{}.json", encode_path_segment(slug))
     }
 
     /// `tags/{keyword}/{page}.json`, pages counted from 1 (`docs/api-extensions.md`).
@@ -229,6 +234,14 @@ pub async fn fetch_tag_page(keyword: &str, page: u32) -> Result<TagPage, ApiErro
         return Err(ApiError::NotFound);
     }
     get_page_json(&paths::tag_page(keyword, page)).await
+}
+
+/// `policies/{slug}.json`; a slug that is no single path segment is not found.
+pub async fn fetch_policy(slug: &str) -> Result<Policy, ApiError> {
+    if !is_path_segment(slug) {
+        return Err(ApiError::NotFound);
+    }
+    get_page_json(&paths::policy(slug)).await
 }
 
 /// `articles/{id}.json`; an id that is no single path segment (`../site`) is not found.

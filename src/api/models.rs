@@ -79,7 +79,10 @@ pub struct Site {
     pub footer: Option<Footer>,
 }
 
-/// The publisher's legal details that Korean news sites print at the foot of every page.
+/// The publisher's legal details that Korean news sites print at the foot of every page (신문 등의
+/// 진흥에 관한 법률, 청소년 보호법). The contract has `publisher` (발행소), `address`, `phone`,
+/// `registration` (등록번호) and `copyright`; the others are extensions of the contract
+/// (`docs/api-extensions.md`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Footer {
     #[serde(deserialize_with = "text")]
@@ -90,8 +93,45 @@ pub struct Footer {
     pub phone: Option<String>,
     #[serde(default, deserialize_with = "opt_text")]
     pub registration: Option<String>,
+    /// 등록일, as the publisher writes it (`2012.03.02`) or as a date (`2012-03-02`).
+    #[serde(default, deserialize_with = "opt_text")]
+    pub registered_on: Option<String>,
+    /// 발행인.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub issuer: Option<String>,
+    /// 편집인.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub editor: Option<String>,
+    /// 청소년보호책임자.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub youth_officer: Option<String>,
+    /// The policy pages linked from the footer (청소년보호정책, 개인정보처리방침, …).
+    #[serde(default, deserialize_with = "list")]
+    pub policies: Vec<PolicyLink>,
     #[serde(default, deserialize_with = "opt_text")]
     pub copyright: Option<String>,
+}
+
+/// A policy page named in the footer: `/policy/{slug}`, its text in `policies/{slug}.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PolicyLink {
+    #[serde(deserialize_with = "text")]
+    pub slug: String,
+    #[serde(deserialize_with = "text")]
+    pub title: String,
+}
+
+/// `policies/{slug}.json` (an extension of the contract): a policy's text, in the article's
+/// body blocks.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Policy {
+    #[serde(deserialize_with = "text")]
+    pub title: String,
+    /// When the text last changed (시행일).
+    #[serde(default, deserialize_with = "opt_time")]
+    pub updated_at: Option<String>,
+    #[serde(deserialize_with = "body")]
+    pub body: Vec<Block>,
 }
 
 /// `weather.json`: current conditions of the Korean cities, as observed by the provider.

@@ -5,6 +5,7 @@ pub mod home;
 pub mod legacy;
 pub mod not_found;
 pub mod photos;
+pub mod policy;
 pub mod search;
 pub mod section;
 pub mod tag;

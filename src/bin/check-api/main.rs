@@ -10,7 +10,7 @@
 //! It reads `site.json` and every shared endpoint, then follows the lists: each section's
 //! first pages (`--section-pages`, default 3) and the articles they, the front page, the
 //! rankings and the photo news name (`--articles`, default 200), and their related articles;
-//! then the first keyword pages of those articles' tags (an extension of the contract: an API
+//! the policy pages the footer names; then the first keyword pages of those articles' tags (an extension of the contract: an API
 //! that answers 404 for the first one does not offer it, which is not wrong).
 //! It exits 0 only when nothing is wrong.
 //!
@@ -23,8 +23,8 @@ mod source;
 
 use news_front::api::client::paths;
 use news_front::api::models::{
-    Article, Banners, Home, MostViewed, PhotoNews, SectionPage, Site, SnsTv, Summary, TagPage,
-    Weather,
+    Article, Banners, Home, MostViewed, PhotoNews, Policy, SectionPage, Site, SnsTv, Summary,
+    TagPage, Weather,
 };
 use news_front::api::tolerant::{check, Finding, PathPart};
 use news_front::api::ApiError;
@@ -233,7 +233,13 @@ fn main() -> ExitCode {
     if let Some(photos) = checker.read::<PhotoNews>(paths::PHOTO_NEWS) {
         photo_articles.extend(photos.items.into_iter().filter_map(|item| item.article_id));
     }
-    for section in site.map(|site| site.sections).unwrap_or_default() {
+    let (sections, footer) = site
+        .map(|site| (site.sections, site.footer))
+        .unwrap_or_default();
+    for policy in footer.map(|footer| footer.policies).unwrap_or_default() {
+        checker.read::<Policy>(&paths::policy(&policy.slug));
+    }
+    for section in sections {
         let mut page = 1;
         while page <= options.section_pages {
             let Some(listing) =

@@ -23,7 +23,7 @@ mod source;
 use chrono::{DateTime, FixedOffset, Utc};
 use news_front::api::client::paths;
 use news_front::api::models::{
-    Article, Home, PhotoNews, SectionPage, Site, SnsTv, Summary, TagPage,
+    Article, Home, PhotoNews, Policy, SectionPage, Site, SnsTv, Summary, TagPage,
 };
 use news_front::api::ApiError;
 use news_front::format::encode_path_segment;
@@ -373,6 +373,19 @@ fn run(options: &Options) -> Result<Report, String> {
         paths: vec![paths::article(id)],
     }));
     if full {
+        // The policy pages the footer links to (an extension of the contract).
+        let policies: Vec<String> = site
+            .footer
+            .iter()
+            .flat_map(|footer| footer.policies.iter())
+            .map(|policy| policy.slug.clone())
+            .filter(|slug| plain_id(slug))
+            .collect();
+        answers.fetch(policies.iter().map(|slug| paths::policy(slug)).collect());
+        pages.extend(policies.iter().map(|slug| Page {
+            address: routes::policy(slug),
+            paths: vec![paths::policy(slug)],
+        }));
         pages.push(Page {
             address: routes::PHOTOS.to_owned(),
             paths: vec![paths::PHOTO_NEWS.to_owned()],
@@ -495,6 +508,8 @@ fn page_data(
                 ));
             }
             value
+        } else if path.starts_with("policies/") {
+            answers.model::<Policy>(path)?.1
         } else if path.starts_with("articles/") {
             let (article, value) = answers.model::<Article>(path)?;
             lastmod = article.updated_at.or(article.published_at);
@@ -664,7 +679,7 @@ fn prerendered_addresses(dist: &Path) -> Vec<String> {
         }
     }
     let mut found = vec![routes::HOME.to_owned()];
-    for folder in ["article", "section", "tag"] {
+    for folder in ["article", "section", "tag", "policy"] {
         walk(&dist.join(folder), &format!("/{folder}"), &mut found);
     }
     for page in [routes::PHOTOS, routes::VIDEOS] {
