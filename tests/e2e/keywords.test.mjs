@@ -63,10 +63,7 @@ test('a keyword with more articles than a page has pages, and the prerendered on
   await close();
 
   const plain = await site.open(tagPath('지역경제', 2), { javaScriptEnabled: false });
-  assert.equal(
-    await plain.page.locator('#prerendered h1').textContent(),
-    '#지역경제',
-  );
+  assert.equal(await plain.page.locator('#prerendered h1').textContent(), '#지역경제');
   assert.deepEqual(
     await plain.page.locator('#prerendered .article-list__title').allTextContents(),
     second.articles.map((summary) => summary.title),
@@ -118,12 +115,17 @@ test('hostile keywords stay text and inside the API folder', async () => {
       for (const [index, tag] of hostile.entries()) {
         const before = site.server.requests.length;
         await links.nth(index).click();
-        await page.getByRole('heading', { level: 1 }).filter({ hasText: `#${tag}` }).or(
-          page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }),
-        ).waitFor();
+        await page
+          .getByRole('heading', { level: 1 })
+          .filter({ hasText: `#${tag}` })
+          .or(page.getByRole('heading', { name: '페이지를 찾을 수 없습니다' }))
+          .waitFor();
         const asked = site.server.requests.slice(before).filter((path) => path.startsWith('/api/'));
         for (const path of asked) assert.ok(!path.includes('site.json') || path === '/api/site.json', path);
-        assert.ok(asked.every((path) => !path.startsWith('/api/tags/') || path.split('/').length === 5), asked.join());
+        assert.ok(
+          asked.every((path) => !path.startsWith('/api/tags/') || path.split('/').length === 5),
+          asked.join(),
+        );
         await page.goBack();
         await links.first().waitFor();
       }

@@ -49,8 +49,7 @@ test('the footer shows every detail the law asks for, with and without script', 
       site.footer.policies.map((p) => p.title),
     );
     // 개인정보처리방침 stands out, as the privacy commission's guideline asks.
-    const weight = (name) =>
-      links.filter({ hasText: name }).evaluate((a) => Number(getComputedStyle(a).fontWeight));
+    const weight = (name) => links.filter({ hasText: name }).evaluate((a) => Number(getComputedStyle(a).fontWeight));
     assert.ok((await weight('개인정보처리방침')) > (await weight('청소년보호정책')));
     assert.deepEqual(problems, []);
     await close();
@@ -125,10 +124,11 @@ test('hostile footer text and policy slugs stay text and inside the API folder',
     const { page, problems, close } = await server.open('/no-such-page', { serviceWorkers: 'block' });
     const links = page.getByRole('navigation', { name: '약관 및 정책' }).getByRole('link');
     await links.first().waitFor();
-    assert.deepEqual(
-      await links.evaluateAll((all) => all.map((a) => a.getAttribute('href'))),
-      ['/policy/..%2Fsite', '/policy/a%2Fb', '/policy/javascript%3Aalert%281%29'],
-    );
+    assert.deepEqual(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href'))), [
+      '/policy/..%2Fsite',
+      '/policy/a%2Fb',
+      '/policy/javascript%3Aalert%281%29',
+    ]);
     assert.equal(await links.first().textContent(), hostile);
     const before = server.server.requests.length;
     await links.first().click();

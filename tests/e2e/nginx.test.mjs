@@ -98,7 +98,12 @@ test('an address answers its prerendered page, revalidated; other addresses the 
   }
   const tagApi = await get(`/api/tags/${encodeURIComponent('수도권 교통')}/1.json`);
   assert.equal((await tagApi.json()).tag, '수도권 교통');
-  for (const address of ['/article/999999', '/no/such/page', '/section/gyeonggi/99', `/tag/${encodeURIComponent('a/b')}`]) {
+  for (const address of [
+    '/article/999999',
+    '/no/such/page',
+    '/section/gyeonggi/99',
+    `/tag/${encodeURIComponent('a/b')}`,
+  ]) {
     const shell = await get(address);
     assert.equal(shell.status, 200, address);
     assert.ok((await shell.text()).includes('article--loading'), address);

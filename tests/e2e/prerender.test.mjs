@@ -278,7 +278,10 @@ test('hostile API text, run through the prerender command, stays inert', async (
   const keywordPage = fs.readFileSync(keywordFile, 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
   assert.ok(!/<(img|svg|script)\b[^>]*on(error|load)=/i.test(keywordPage), 'hostile markup in the keyword page');
   assert.ok(keywordPage.includes('#&lt;img src=x onerror='), 'the keyword is shown as text');
-  assert.deepEqual(fs.readdirSync(path.join(dist, 'tag')).filter((f) => f.includes('script')), []);
+  assert.deepEqual(
+    fs.readdirSync(path.join(dist, 'tag')).filter((f) => f.includes('script')),
+    [],
+  );
 
   const server = await startServer({ dist });
   try {

@@ -10,8 +10,9 @@
 //! It reads `site.json` and every shared endpoint, then follows the lists: each section's
 //! first pages (`--section-pages`, default 3) and the articles they, the front page, the
 //! rankings and the photo news name (`--articles`, default 200), and their related articles;
-//! the policy pages the footer names; then the first keyword pages of those articles' tags (an extension of the contract: an API
-//! that answers 404 for the first one does not offer it, which is not wrong).
+//! the policy pages the footer names; then the first keyword pages of those articles' tags
+//! (an extension of the contract: an API that has none of them does not offer it, which is
+//! not wrong).
 //! It exits 0 only when nothing is wrong.
 //!
 //! The reading is the app's own (`api::tolerant` in check mode), so what it reports is what a
