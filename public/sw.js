@@ -5,15 +5,24 @@
 // - API data is network-first, so news is never stale online; every answer is kept, so the
 //   articles a reader opened open again with no network.
 // - Images are kept as they are seen.
+// - Bounded: the last MAX_ARTICLES articles read (their pages and their data, each) and
+//   MAX_MEDIA_BYTES of images; the oldest kept goes first. Everything else the API serves
+//   (site.json, the widgets) is a handful of files and is not bounded.
+// - Saved articles (저장한 기사, src/library.rs) are kept apart, in SAVED, with no bound and
+//   across deploys: the page sends their addresses, and takes them back when unsaved.
+// - A deploy that changes this file changes VERSION: the caches of the old one are removed.
 // Registered by the app in release builds only (src/offline.rs): `trunk serve` never sees it.
 // The app registers it as /sw.js?api=<the page's news-api-base>, so data is recognised wherever
 // the deployer put the API (another path, or another origin that allows CORS).
 
-const VERSION = 'v3';
+const VERSION = 'v4';
 const SHELL = `shell-${VERSION}`;
 const DATA = `data-${VERSION}`;
 const MEDIA = `media-${VERSION}`;
 const PAGES = `pages-${VERSION}`;
+const SAVED = 'saved';
+const MAX_ARTICLES = 200;
+const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
 // Trunk's content hash is a 64-bit number in hex, without leading zeros: up to 16 digits.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // The JavaScript wasm-bindgen writes beside the glue (the search's), under a hashed folder:
@@ -26,6 +35,9 @@ const API = new URL(
 ).href;
 const isApi = (url) => url.href.startsWith(API);
 const isMedia = (url) => url.pathname.startsWith('/img/') || url.pathname.startsWith('/icons/');
+// What the bound counts: an article's page, and an article's data.
+const isArticle = (url) =>
+  url.pathname.startsWith('/article/') || (isApi(url) && url.href.slice(API.length).startsWith('articles/'));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -54,16 +66,71 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      const keep = [SHELL, DATA, MEDIA, PAGES];
+      const keep = [SHELL, DATA, MEDIA, PAGES, SAVED];
       for (const key of await caches.keys()) if (!keep.includes(key)) await caches.delete(key);
       await self.clients.claim();
     })(),
   );
 });
 
+// A saved article: its addresses are kept in SAVED, with a list of them under MANIFEST + id so
+// that unsaving lets go of exactly those (an image another saved article shows stays).
+const MANIFEST = '/__saved/';
+async function save(id, urls) {
+  const cache = await caches.open(SAVED);
+  const kept = [];
+  for (const href of urls) {
+    const url = new URL(href, self.location.origin);
+    if (url.origin !== self.location.origin && !isApi(url)) continue;
+    try {
+      const response = await fetch(url.href, { cache: 'force-cache' });
+      if (response.ok) {
+        await cache.put(url.href, response);
+        kept.push(url.href);
+      }
+    } catch {
+      // Offline: what the bounded caches hold is copied instead.
+      const copy = await caches.match(url.href);
+      if (copy) {
+        await cache.put(url.href, copy);
+        kept.push(url.href);
+      }
+    }
+  }
+  await cache.put(MANIFEST + encodeURIComponent(id), Response.json(kept));
+}
+async function unsave(id) {
+  const cache = await caches.open(SAVED);
+  const key = MANIFEST + encodeURIComponent(id);
+  const listed = await (await cache.match(key))?.json().catch(() => []);
+  await cache.delete(key);
+  const still = new Set();
+  for (const other of await cache.keys()) {
+    if (!new URL(other.url).pathname.startsWith(MANIFEST)) continue;
+    for (const href of (await (await cache.match(other)).json().catch(() => [])) ?? []) still.add(href);
+  }
+  for (const href of Array.isArray(listed) ? listed : []) if (!still.has(href)) await cache.delete(href);
+}
+
 // The page loaded some data before this worker controlled it: it sends those addresses here,
-// and hears back once they are kept (so it knows that reading offline is ready).
+// and hears back once they are kept (so it knows that reading offline is ready). It also sends
+// the articles the reader saves and unsaves.
 self.addEventListener('message', (event) => {
+  const id = typeof event.data?.id === 'string' ? event.data.id : null;
+  if (id && (Array.isArray(event.data.save) || event.data.unsave)) {
+    event.waitUntil(
+      (async () => {
+        if (Array.isArray(event.data.save))
+          await save(
+            id,
+            event.data.save.filter((u) => typeof u === 'string'),
+          );
+        else await unsave(id);
+        event.source?.postMessage({ type: event.data.unsave ? 'unsaved' : 'saved', id });
+      })(),
+    );
+    return;
+  }
   const urls = Array.isArray(event.data?.keep) ? event.data.keep : [];
   event.waitUntil(
     (async () => {
@@ -116,10 +183,10 @@ async function networkFirst(request, cacheName, key = request) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    if (response.ok) await keep(cache, cacheName, key, response.clone());
     return response;
   } catch (error) {
-    const kept = await cache.match(key);
+    const kept = (await cache.match(key)) || (await (await caches.open(SAVED)).match(key));
     if (kept) return kept;
     throw error;
   }
@@ -127,9 +194,38 @@ async function networkFirst(request, cacheName, key = request) {
 
 async function cacheFirst(request, cacheName) {
   const cache = await caches.open(cacheName);
-  const kept = await cache.match(request);
+  const kept = (await cache.match(request)) || (await (await caches.open(SAVED)).match(request));
   if (kept) return kept;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) await keep(cache, cacheName, request, response.clone());
   return response;
+}
+
+// Puts a response last in its cache (deleted first: a cache lists its entries in the order they
+// were put), then trims the cache to its bound. Trims run one after another.
+let trimming = Promise.resolve();
+async function keep(cache, cacheName, key, response) {
+  await cache.delete(key);
+  await cache.put(key, response);
+  if (cacheName === PAGES || cacheName === DATA || cacheName === MEDIA) {
+    trimming = trimming.then(() => trim(cache, cacheName)).catch(() => {});
+    await trimming;
+  }
+}
+
+async function trim(cache, cacheName) {
+  const keys = await cache.keys();
+  if (cacheName === MEDIA) {
+    // Sizes from Content-Length, else from the body; the newest are kept, up to the budget.
+    let total = 0;
+    for (const request of keys.reverse()) {
+      const response = await cache.match(request);
+      const size = Number(response?.headers.get('content-length')) || (await response?.blob())?.size || 0;
+      total += size;
+      if (total > MAX_MEDIA_BYTES) await cache.delete(request);
+    }
+    return;
+  }
+  const articles = keys.filter((request) => isArticle(new URL(request.url)));
+  for (const request of articles.slice(0, Math.max(0, articles.length - MAX_ARTICLES))) await cache.delete(request);
 }

@@ -4,6 +4,7 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::offline_notice::OfflineNotice;
 use crate::components::skip_link::SkipLink;
+use crate::library::Library;
 use crate::navigation::use_page_navigation;
 use crate::offline::register_service_worker;
 use crate::pages::article::ArticlePage;
@@ -12,6 +13,7 @@ use crate::pages::legacy::LegacyArticle;
 use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
 use crate::pages::policy::PolicyPage;
+use crate::pages::saved::SavedPage;
 use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
 use crate::pages::tag::TagPage;
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     CurrentSection::provide();
     let shared = SharedData::provide();
+    Library::provide();
     register_service_worker(shared);
     let main = NodeRef::new();
     view! {
@@ -49,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>
                     <Route path=path!("/search") view=SearchPage/>
+                    <Route path=path!("/saved") view=SavedPage/>
                     <Route path=path!("/news/articleView.html") view=LegacyArticle/>
                 </Routes>
             </main>

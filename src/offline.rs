@@ -68,3 +68,39 @@ fn loaded_content() -> js_sys::Array {
         .map(JsValue::from);
     page.into_iter().chain(loaded).collect()
 }
+
+/// Asks the service worker to keep the article `id` for reading offline, apart from the bounded
+/// caches (its page, its data and the images this page loaded), or to let it go.
+pub fn keep_saved(id: &str, keep: bool) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let Some(worker) = window().navigator().service_worker().controller() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
+    };
+    set("id", &JsValue::from_str(id));
+    if keep {
+        let origin = window().location().origin().unwrap_or_default();
+        let urls: js_sys::Array = loaded_content()
+            .iter()
+            .filter(|url| {
+                url.as_string()
+                    .is_some_and(|url| url.starts_with(&format!("{origin}/img/")))
+            })
+            .collect();
+        urls.push(&JsValue::from_str(&format!(
+            "{origin}{}",
+            crate::routes::article(id)
+        )));
+        let data = config::api_url(&crate::api::client::paths::article(id));
+        urls.push(&JsValue::from_str(&data));
+        set("save", &urls);
+    } else {
+        set("unsave", &JsValue::TRUE);
+    }
+    let _ = worker.post_message(&message);
+}

@@ -14,6 +14,8 @@ pub const HOME: &str = "/";
 pub const PHOTOS: &str = "/photo";
 /// `/tv`: every SNS TV video.
 pub const VIDEOS: &str = "/tv";
+/// `/saved`: 저장한 기사 and 최근 본 기사, the reader's own lists.
+pub const SAVED: &str = "/saved";
 /// `/search`: the search page; its query is `?q=` (see [`search`]).
 pub const SEARCH: &str = "/search";
 /// The address of the common Korean CMS's article pages, kept for old links.

@@ -84,6 +84,11 @@ pub fn Header() -> impl IntoView {
                 {tagline}
                 <BannerSlot name="header_side"/>
                 <HeaderSearch/>
+                // On phones the star alone; its words stay for screen readers (style/main.css).
+                <A href=routes::SAVED attr:class="header-saved">
+                    <span aria-hidden="true">"★"</span>
+                    <span class="header-saved__text">"저장한 기사"</span>
+                </A>
                 <ThemeToggle/>
             </div>
             <nav class="section-menu" aria-label="섹션">
@@ -124,8 +129,8 @@ fn ThemeToggle() -> impl IntoView {
                 dark.set(next);
             }
         >
-            <span aria-hidden="true">{move || if dark.get() { "☀ " } else { "☾ " }}</span>
-            "다크 모드"
+            <span aria-hidden="true">{move || if dark.get() { "☀" } else { "☾" }}</span>
+            <span class="theme-toggle__text">"다크 모드"</span>
         </button>
     }
 }

@@ -1,6 +1,7 @@
 //! The tools above an article: text size, share and print.
 
-use crate::format::encode_path_segment;
+use crate::format::{aria_bool, encode_path_segment};
+use crate::library::{Entry, Library};
 use crate::preferences::{set_text_size, step_text_size, text_size, TEXT_SIZES};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -36,14 +37,19 @@ pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 5] {
     ]
 }
 
-/// 글자 크기 (smaller/larger, remembered), 공유 (copy link, the device's share sheet where
-/// there is one, plain share links) and 인쇄.
+/// 저장 (the reader's saved articles, `/saved`), 글자 크기 (smaller/larger, remembered), 공유
+/// (copy link, the device's share sheet where there is one, plain share links) and 인쇄.
 #[component]
 pub fn ReaderTools(
     title: String,
     /// The article's canonical address, shared where the page has no address bar (prerendering).
     address: String,
+    /// The article as the saved list keeps it.
+    entry: Entry,
 ) -> impl IntoView {
+    let library = Library::get();
+    let id = entry.id.clone();
+    let saved = Memo::new(move |_| library.is_saved(&id));
     let size = RwSignal::new(text_size());
     let change = move |larger: bool| {
         let next = step_text_size(size.get_untracked(), larger);
@@ -51,6 +57,13 @@ pub fn ReaderTools(
         size.set(next);
     };
     let status = RwSignal::new(None::<&'static str>);
+    let save = move |_| {
+        status.set(Some(match library.toggle_saved(entry.clone()) {
+            Ok(true) => "저장했습니다. 저장한 기사에서 인터넷 없이도 볼 수 있습니다",
+            Ok(false) => "저장을 취소했습니다",
+            Err(message) => message,
+        }));
+    };
     let fallback = RwSignal::new(None::<String>);
     let in_browser = cfg!(target_arch = "wasm32");
     let url = if in_browser {
@@ -119,6 +132,15 @@ pub fn ReaderTools(
     view! {
         // Buttons and share links: not part of the article for the search index.
         <div class="reader-tools" data-pagefind-ignore>
+            <button
+                type="button"
+                class="reader-tools__button reader-tools__save"
+                aria-pressed=move || aria_bool(saved.get())
+                on:click=save
+            >
+                <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
+                "저장"
+            </button>
             <div class="reader-tools__group" role="group" aria-label="글자 크기">
                 <button
                     type="button"

@@ -14,6 +14,7 @@ use crate::components::page_meta::ArticleMeta;
 use crate::components::photo_carousel::PhotoCarousel;
 use crate::components::reader_tools::ReaderTools;
 use crate::components::sns_tv::SnsTv;
+use crate::library::{Entry, Library};
 use crate::navigation::PageHeading;
 use crate::routes;
 use crate::state::CurrentSection;
@@ -78,6 +79,17 @@ fn article_view(article: Article) -> impl IntoView {
     let meta =
         view! { <ArticleMeta article=article.clone() address=routes::article(&article.id)/> };
     let share_title = article.title.clone();
+    // As the reader's lists keep it: saved (the button) and read (now).
+    let entry = Entry {
+        id: article.id.clone(),
+        title: article.title.clone(),
+        section: article.section.as_ref().map(|section| section.name.clone()),
+        published_at: article.published_at.clone(),
+    };
+    {
+        let (library, entry) = (Library::get(), entry.clone());
+        Effect::new(move |_| library.read(entry.clone()));
+    }
     let reading_minutes = crate::format::reading_minutes(&article.body);
     let address = format!(
         "{}{}",
@@ -178,7 +190,7 @@ fn article_view(article: Article) -> impl IntoView {
                     updated_at=article.updated_at
                     reading_minutes=reading_minutes
                 />
-                <ReaderTools title=share_title address=address/>
+                <ReaderTools title=share_title address=address entry=entry/>
             </header>
             <ArticleBody blocks=article.body/>
             {tags}

@@ -36,6 +36,7 @@ export async function startSite({ prerendered = true, apiBase = '/api', head = '
       serviceWorkers = 'allow',
       javaScriptEnabled = true,
       init,
+      initArg,
     } = {},
   ) {
     const context = await browser.newContext({
@@ -62,7 +63,7 @@ export async function startSite({ prerendered = true, apiBase = '/api', head = '
         window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
-    if (init) await page.addInitScript(init);
+    if (init) await page.addInitScript(init, initArg);
     await page.goto(server.url + path);
     // A prerendered page (or the shell) is plain HTML until the app has taken over: wait for
     // that, so a test acts on the app, not on the page it replaces.

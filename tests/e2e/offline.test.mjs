@@ -55,7 +55,7 @@ test('an article read once opens again offline, with a notice', { timeout: 60000
   // The shell keeps shell.html, the CSS, the JS glue, the wasm and the glue's search snippet.
   await page.waitForFunction(
     async () =>
-      (await caches.keys()).includes('shell-v3') && (await (await caches.open('shell-v3')).keys()).length === 5,
+      (await caches.keys()).includes('shell-v4') && (await (await caches.open('shell-v4')).keys()).length === 5,
   );
   // Kept from the browser's HTTP cache: the first visit downloaded each of them once.
   const downloads = site.server.requests.slice(from);
@@ -98,7 +98,7 @@ test('reading offline works where the deployer moved the API (news-api-base)', {
     const kept = ['weather', 'most-viewed', 'photo-news', 'sns-tv', 'banners'].map((n) => `/cms/v1/${n}.json`);
     await page.waitForFunction(
       async (urls) =>
-        (await Promise.all(urls.map((u) => caches.open('data-v3').then((c) => c.match(u))))).every(Boolean),
+        (await Promise.all(urls.map((u) => caches.open('data-v4').then((c) => c.match(u))))).every(Boolean),
       kept,
       { timeout: 10000 },
     );
