@@ -8,6 +8,7 @@ pub mod byline;
 pub mod error_notice;
 pub mod footer;
 pub mod header;
+pub mod listen;
 pub mod loaded;
 pub mod most_viewed;
 pub mod offline_notice;

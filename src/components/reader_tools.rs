@@ -1,5 +1,6 @@
-//! The tools above an article: text size, share and print.
+//! The tools above an article: save, listen, text size, share and print.
 
+use crate::components::listen::Listen;
 use crate::format::{aria_bool, encode_path_segment};
 use crate::library::{Entry, Library};
 use crate::preferences::{set_text_size, step_text_size, text_size, TEXT_SIZES};
@@ -141,6 +142,7 @@ pub fn ReaderTools(
                 <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
                 "저장"
             </button>
+            <Listen/>
             <div class="reader-tools__group" role="group" aria-label="글자 크기">
                 <button
                     type="button"
