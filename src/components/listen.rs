@@ -20,21 +20,24 @@ struct Playing {
 /// The 본문 듣기 button and, while reading, the player.
 #[component]
 pub fn Listen() -> impl IntoView {
-    let available = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    let available: Signal<bool> = speech::korean_voice_present().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    let available: Signal<bool> = Signal::stored(false);
     let playing = RwSignal::new(None::<Playing>);
-    let announce = RwSignal::new("");
+    // `None`, not "": the prerender writes an empty text as a space, which the app does not draw.
+    let announce = RwSignal::new(None::<&'static str>);
     let trigger = NodeRef::<leptos::html::Button>::new();
     let pause_button = NodeRef::<leptos::html::Button>::new();
     #[cfg(target_arch = "wasm32")]
     {
-        speech::watch_voices(available);
         // Leaving the article (another page, another article) stops the reading.
         on_cleanup(speech::stop_all);
     }
     let start = move |_| {
         #[cfg(target_arch = "wasm32")]
         if speech::start(playing) {
-            announce.set("본문 듣기를 시작합니다");
+            announce.set(Some("본문 듣기를 시작합니다"));
             request_animation_frame(move || {
                 if let Some(button) = pause_button.get_untracked() {
                     let _ = button.focus();
@@ -50,17 +53,17 @@ pub fn Listen() -> impl IntoView {
                 paused: !now.paused,
                 ..now
             }));
-            announce.set(if now.paused {
+            announce.set(Some(if now.paused {
                 "다시 읽습니다"
             } else {
                 "일시정지했습니다"
-            });
+            }));
         }
     };
     let stop = move |_| {
         #[cfg(target_arch = "wasm32")]
         speech::stop(playing);
-        announce.set("본문 듣기를 멈췄습니다");
+        announce.set(Some("본문 듣기를 멈췄습니다"));
         if let Some(button) = trigger.get_untracked() {
             let _ = button.focus();
         }
@@ -162,16 +165,31 @@ mod speech {
         exact.or_else(|| voices.iter().find(korean)).cloned()
     }
 
-    /// Sets `available` now, and again when the browser's voices arrive.
-    pub fn watch_voices(available: RwSignal<bool>) {
-        let Some(synthesis) = synthesis() else { return };
-        available.set(korean_voice().is_some());
-        let check = Closure::<dyn Fn()>::new(move || {
-            available.try_set(korean_voice().is_some());
-        });
-        let _ = synthesis
-            .add_event_listener_with_callback("voiceschanged", check.as_ref().unchecked_ref());
-        check.forget(); // one per article page shown; a few bytes
+    /// Whether the browser has a Korean voice, kept current by one `voiceschanged` listener
+    /// for the whole visit (not one per article shown).
+    pub fn korean_voice_present() -> ArcRwSignal<bool> {
+        thread_local! {
+            static PRESENT: std::cell::OnceCell<ArcRwSignal<bool>> = const { std::cell::OnceCell::new() };
+        }
+        PRESENT.with(|present| {
+            present
+                .get_or_init(|| {
+                    let present = ArcRwSignal::new(korean_voice().is_some());
+                    if let Some(synthesis) = synthesis() {
+                        let signal = present.clone();
+                        let check = Closure::<dyn Fn()>::new(move || {
+                            signal.set(korean_voice().is_some());
+                        });
+                        let _ = synthesis.add_event_listener_with_callback(
+                            "voiceschanged",
+                            check.as_ref().unchecked_ref(),
+                        );
+                        check.forget(); // once per visit
+                    }
+                    present
+                })
+                .clone()
+        })
     }
 
     /// Starts reading the page from its headline; `false` if there is nothing to read with.
