@@ -37,7 +37,9 @@ fn policy_view(policy: Policy, slug: String) -> impl IntoView {
         .updated_at
         .as_deref()
         .and_then(kst_datetime)
-        .map(|when| view! { <p class="policy__updated">"시행 "{when}</p> });
+        // The day alone: `2025.03.01`, not its midnight.
+        .and_then(|when| when.split(' ').next().map(str::to_owned))
+        .map(|day| view! { <p class="policy__updated">"시행 "{day}</p> });
     view! {
         <PageMeta title=policy.title.clone() address=routes::policy(&slug)/>
         <article class="policy">

@@ -68,7 +68,7 @@ test('the policy links open their texts, by keyboard, and each is prerendered', 
     const text = policy(slug);
     const first = text.body.find((block) => block.type === 'paragraph').text;
     assert.equal(await page.locator('.policy .article-body p').first().textContent(), first);
-    assert.match(await page.locator('.policy__updated').textContent(), /^시행 \d{4}\.\d{2}\.\d{2}/);
+    assert.match(await page.locator('.policy__updated').textContent(), /^시행 \d{4}\.\d{2}\.\d{2}$/);
   }
   assert.deepEqual(problems, []);
   assert.deepEqual(await cspViolations(), []);
