@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A large news API in a folder, for measuring the prerender command at scale: N articles
-(default 10,000) spread over the demo's sections, newest first, 20 to a section page, with
-the demo's bodies, images and shared files. Used by scripts/bench; not a test fixture.
+(default 10,000) spread over the demo's sections, newest first, 20 to a section page and to a
+keyword page (the demo articles' tags), with the demo's bodies, images, policies and shared
+files. Used by scripts/bench; not a test fixture.
 
     python3 bench/large_api.py OUT_DIR [N]
 """
@@ -32,6 +33,7 @@ def main():
         "banners.json",
     ]:
         shutil.copy(demo / name, out / name)
+    shutil.copytree(demo / "policies", out / "policies")
     site = json.loads((demo / "site.json").read_text(encoding="utf-8"))
     sections = site["sections"]
     bodies = [
@@ -40,6 +42,7 @@ def main():
     ]
     start = datetime(2026, 11, 25, 12, 0, tzinfo=KST)
     listed = {section["slug"]: [] for section in sections}
+    tagged = {}
     newest = []
     for n in range(count):
         template = bodies[n % len(bodies)]
@@ -66,6 +69,8 @@ def main():
             "published_at": published,
         }
         listed[section["slug"]].append(summary)
+        for tag in article.get("tags", []):
+            tagged.setdefault(tag, []).append(summary)
         if len(newest) < 10:
             newest.append(summary)
     for section in sections:
@@ -76,6 +81,16 @@ def main():
         for page in range(1, pages + 1):
             chunk = items[(page - 1) * PER_PAGE : page * PER_PAGE]
             body = {"section": section, "page": page, "total_pages": pages, "articles": chunk}
+            (folder / f"{page}.json").write_text(
+                json.dumps(body, ensure_ascii=False), encoding="utf-8"
+            )
+    for tag, items in tagged.items():
+        pages = (len(items) + PER_PAGE - 1) // PER_PAGE
+        folder = out / "tags" / tag
+        folder.mkdir(parents=True)
+        for page in range(1, pages + 1):
+            chunk = items[(page - 1) * PER_PAGE : page * PER_PAGE]
+            body = {"tag": tag, "page": page, "total_pages": pages, "articles": chunk}
             (folder / f"{page}.json").write_text(
                 json.dumps(body, ensure_ascii=False), encoding="utf-8"
             )
