@@ -10,6 +10,7 @@ const PAGES = {
   '/': { data: '/api/home.json', ready: '.lead-story' },
   '/article/1065': { data: '/api/articles/1065.json', ready: 'h1.article__title' },
   '/section/gyeonggi': { data: '/api/sections/gyeonggi/1.json', ready: '.section-page .article-list' },
+  '/policy/privacy': { data: '/api/policies/privacy.json', ready: '.policy .article-body' },
   [`/tag/${encodeURIComponent('지역경제')}`]: {
     data: '/api/tags/지역경제/1.json',
     ready: '.section-page .article-list',
