@@ -64,7 +64,7 @@ function articleHtml(article) {
 
 // The fetched page's script: the renderer above, run on the JSON once it arrives.
 const fetchScript = (url) => `(function () {
-var escape = ${escape};
+var escapeHtml = ${escapeHtml};
 ${koreanTime}
 ${image}
 ${block}
