@@ -123,6 +123,9 @@ test('with JavaScript off, prerendered pages read fully and browse by their link
   assert.deepEqual(await page.locator('.article-body > p').allTextContents(), paragraphs);
   for (const alt of await page.locator('.article-body img').evaluateAll((imgs) => imgs.map((i) => i.alt)))
     assert.ok(alt.length > 0);
+  // What needs the script (saving, listening, the saved list) is not offered without it.
+  for (const selector of ['.header-saved', '.reader-tools__save', '.reader-tools__listen'])
+    assert.equal(await page.locator(selector).isVisible(), false, selector);
   await page.locator('.related a').first().click();
   await page.waitForURL((url) => url.pathname === `/article/${article.related[0].id}`);
   assert.equal(await page.locator('h1.article__title').textContent(), article.related[0].title);
