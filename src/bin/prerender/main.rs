@@ -488,25 +488,11 @@ fn page_data(
             answers.model::<Home>(path)?.1
         } else if path.starts_with("sections/") {
             let (list, value) = answers.model::<SectionPage>(path)?;
-            if list.page > list.total_pages {
-                return Err(format!(
-                    "{}: page {} of {}",
-                    answers.source.describe(path),
-                    list.page,
-                    list.total_pages
-                ));
-            }
+            within_pages(answers, path, list.page, list.total_pages)?;
             value
         } else if path.starts_with("tags/") {
             let (list, value) = answers.model::<TagPage>(path)?;
-            if list.page > list.total_pages {
-                return Err(format!(
-                    "{}: page {} of {}",
-                    answers.source.describe(path),
-                    list.page,
-                    list.total_pages
-                ));
-            }
+            within_pages(answers, path, list.page, list.total_pages)?;
             value
         } else if path.starts_with("policies/") {
             answers.model::<Policy>(path)?.1
@@ -527,6 +513,18 @@ fn page_data(
         lastmod,
         section,
     })
+}
+
+/// A list's page past its last is not there: the app shows it as not found, so no file is
+/// written for it.
+fn within_pages(answers: &Answers, path: &str, page: u32, total: u32) -> Result<(), String> {
+    if page > total {
+        return Err(format!(
+            "{}: page {page} of {total}",
+            answers.source.describe(path)
+        ));
+    }
+    Ok(())
 }
 
 fn write_feeds(
