@@ -38,9 +38,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// The most pages of one section the command follows, so a broken `total_pages` cannot make
-/// it run for ever.
-const MAX_SECTION_PAGES: u32 = 2_000;
+/// The most pages of one list (a section's, a keyword's) the command follows, so a broken
+/// `total_pages` cannot make it run for ever.
+const MAX_LIST_PAGES: u32 = 2_000;
 
 const USAGE: &str = "usage: prerender --api <base URL or folder> --dist <folder> [--article ID]... [--site-url URL] [--jobs N] [--now RFC3339]";
 
@@ -131,7 +131,67 @@ struct Answers {
     got: HashMap<String, Result<serde_json::Value, ApiError>>,
 }
 
+/// A paged list the command follows: a section's articles, a keyword's.
+trait Paged: DeserializeOwned {
+    /// This page's number and the number of pages, both counted from 1.
+    fn pages(&self) -> (u32, u32);
+}
+
+impl Paged for SectionPage {
+    fn pages(&self) -> (u32, u32) {
+        (self.page, self.total_pages)
+    }
+}
+
+impl Paged for TagPage {
+    fn pages(&self) -> (u32, u32) {
+        (self.page, self.total_pages)
+    }
+}
+
 impl Answers {
+    /// The pages of the lists named by `keys` (`path(key, page)` is a page's API path), each
+    /// fetched: every first page, then with `all` the pages after it, up to
+    /// [`MAX_LIST_PAGES`]. With `optional`, a list whose first page is not found is left out
+    /// (an extension of the contract the API does not offer); otherwise it stays, so that its
+    /// page is reported as failing.
+    fn list_pages<T: Paged>(
+        &mut self,
+        keys: &[String],
+        path: fn(&str, u32) -> String,
+        all: bool,
+        optional: bool,
+    ) -> Vec<(String, u32)> {
+        self.fetch(keys.iter().map(|key| path(key, 1)).collect());
+        let mut pages = Vec::new();
+        for key in keys {
+            let first = path(key, 1);
+            if optional && matches!(self.got.get(&first), Some(Err(ApiError::NotFound))) {
+                continue;
+            }
+            pages.push((key.clone(), 1));
+            if let (true, Ok((list, _))) = (all, self.model::<T>(&first)) {
+                let last = list.pages().1.min(MAX_LIST_PAGES);
+                pages.extend((2..=last).map(|page| (key.clone(), page)));
+            }
+        }
+        self.fetch(pages.iter().map(|(key, page)| path(key, *page)).collect());
+        pages
+    }
+
+    /// A list's page as the app reads it; a page past the last is not there (the app shows
+    /// it as not found), so no file is written for it.
+    fn list_page<T: Paged>(&self, path: &str) -> Result<serde_json::Value, String> {
+        let (list, value) = self.model::<T>(path)?;
+        match list.pages() {
+            (page, total) if page > total => Err(format!(
+                "{}: page {page} of {total}",
+                self.source.describe(path)
+            )),
+            _ => Ok(value),
+        }
+    }
+
     fn fetch(&mut self, paths: Vec<String>) {
         let paths: Vec<String> = paths
             .into_iter()
@@ -262,28 +322,8 @@ fn run(options: &Options) -> Result<Report, String> {
     section_slugs.dedup();
 
     // Every section's first page, then (whole site only) the pages after it.
-    answers.fetch(
-        section_slugs
-            .iter()
-            .map(|slug| paths::section_page(slug, 1))
-            .collect(),
-    );
-    let mut section_pages: Vec<(String, u32)> = Vec::new();
-    for slug in &section_slugs {
-        section_pages.push((slug.clone(), 1));
-        if full {
-            if let Ok((first, _)) = answers.model::<SectionPage>(&paths::section_page(slug, 1)) {
-                let last = first.total_pages.min(MAX_SECTION_PAGES);
-                section_pages.extend((2..=last).map(|page| (slug.clone(), page)));
-            }
-        }
-    }
-    answers.fetch(
-        section_pages
-            .iter()
-            .map(|(slug, page)| paths::section_page(slug, *page))
-            .collect(),
-    );
+    let section_pages =
+        answers.list_pages::<SectionPage>(&section_slugs, paths::section_page, full, false);
 
     // What the lists show: the feeds' items and (whole site) the articles to write.
     let home = answers
@@ -327,33 +367,15 @@ fn run(options: &Options) -> Result<Report, String> {
 
     // The keyword pages of the articles written (an extension of the contract: an API without
     // it answers 404, and no keyword page is written). A publish run writes the first pages.
-    let keywords: BTreeSet<String> = article_ids
+    let keywords: Vec<String> = article_ids
         .iter()
         .filter_map(|id| answers.model::<Article>(&paths::article(id)).ok())
         .flat_map(|(article, _)| article.tags)
         .filter(|keyword| routes::file_for(&routes::tag(keyword, 1)).is_some())
+        .collect::<BTreeSet<String>>()
+        .into_iter()
         .collect();
-    answers.fetch(keywords.iter().map(|k| paths::tag_page(k, 1)).collect());
-    let mut tag_pages: Vec<(String, u32)> = Vec::new();
-    for keyword in &keywords {
-        let first = paths::tag_page(keyword, 1);
-        if matches!(answers.got.get(&first), Some(Err(ApiError::NotFound))) {
-            continue;
-        }
-        tag_pages.push((keyword.clone(), 1));
-        if full {
-            if let Ok((first, _)) = answers.model::<TagPage>(&first) {
-                let last = first.total_pages.min(MAX_SECTION_PAGES);
-                tag_pages.extend((2..=last).map(|page| (keyword.clone(), page)));
-            }
-        }
-    }
-    answers.fetch(
-        tag_pages
-            .iter()
-            .map(|(keyword, page)| paths::tag_page(keyword, *page))
-            .collect(),
-    );
+    let tag_pages = answers.list_pages::<TagPage>(&keywords, paths::tag_page, full, true);
 
     // The pages, each with the answers it is drawn from.
     let mut pages = vec![Page {
@@ -487,13 +509,9 @@ fn page_data(
         let value = if path == paths::HOME {
             answers.model::<Home>(path)?.1
         } else if path.starts_with("sections/") {
-            let (list, value) = answers.model::<SectionPage>(path)?;
-            within_pages(answers, path, list.page, list.total_pages)?;
-            value
+            answers.list_page::<SectionPage>(path)?
         } else if path.starts_with("tags/") {
-            let (list, value) = answers.model::<TagPage>(path)?;
-            within_pages(answers, path, list.page, list.total_pages)?;
-            value
+            answers.list_page::<TagPage>(path)?
         } else if path.starts_with("policies/") {
             answers.model::<Policy>(path)?.1
         } else if path.starts_with("articles/") {
@@ -513,18 +531,6 @@ fn page_data(
         lastmod,
         section,
     })
-}
-
-/// A list's page past its last is not there: the app shows it as not found, so no file is
-/// written for it.
-fn within_pages(answers: &Answers, path: &str, page: u32, total: u32) -> Result<(), String> {
-    if page > total {
-        return Err(format!(
-            "{}: page {page} of {total}",
-            answers.source.describe(path)
-        ));
-    }
-    Ok(())
 }
 
 fn write_feeds(
