@@ -89,8 +89,18 @@ struct Checker {
 impl Checker {
     /// Reads `path` as a `T`, reporting what it found; the model when it could be read.
     fn read<T: DeserializeOwned>(&mut self, path: &str) -> Option<T> {
+        let answer = self.source.get(path);
+        self.judge(path, answer)
+    }
+
+    /// Reports what was found in the API's `answer` for `path`; the model when it could be read.
+    fn judge<T: DeserializeOwned>(
+        &mut self,
+        path: &str,
+        answer: Result<Value, ApiError>,
+    ) -> Option<T> {
         let mut report = Report::default();
-        let model = match self.source.get(path) {
+        let model = match answer {
             Err(error) => {
                 report.wrong.push(format!("cannot be loaded: {error}"));
                 None
@@ -281,22 +291,28 @@ fn main() -> ExitCode {
         .filter(|keyword| news_front::format::is_path_segment(keyword))
         .take(KEYWORDS)
         .collect();
-    let offered = keywords.iter().any(|keyword| {
-        !matches!(
-            checker.source.get(&paths::tag_page(keyword, 1)),
-            Err(ApiError::NotFound)
-        )
-    });
-    if !offered && !keywords.is_empty() {
+    // Each first page is asked for once: whether any is there decides how all are judged.
+    let answers: Vec<(String, String, Result<Value, ApiError>)> = keywords
+        .into_iter()
+        .map(|keyword| {
+            let path = paths::tag_page(&keyword, 1);
+            let answer = checker.source.get(&path);
+            (keyword, path, answer)
+        })
+        .collect();
+    let offered = answers
+        .iter()
+        .any(|(_, _, answer)| !matches!(answer, Err(ApiError::NotFound)));
+    if !offered && !answers.is_empty() {
         println!(
             "keyword pages (tags/{{keyword}}/{{page}}.json): none of {} keywords has one; not offered",
-            keywords.len()
+            answers.len()
         );
     }
-    for keyword in keywords.iter().filter(|_| offered) {
-        let listing = checker.read::<TagPage>(&paths::tag_page(keyword, 1));
+    for (keyword, path, answer) in answers.into_iter().filter(|_| offered) {
+        let listing = checker.judge::<TagPage>(&path, answer);
         if let (Some(listing), Some((_, report))) = (listing, checker.reports.last_mut()) {
-            if listing.tag != *keyword {
+            if listing.tag != keyword {
                 report.wrong.push(format!(
                     "tag: {:?} seen, expected {keyword:?}; the page would show another keyword",
                     listing.tag
