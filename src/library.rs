@@ -5,7 +5,9 @@
 //! nothing and is said in Korean. Another tab's changes arrive through the `storage` event.
 //!
 //! The pure list logic is here and tested natively; [`Library`] holds the lists as signals.
+//! When prerendering there is no storage: the lists render empty.
 
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The `localStorage` key of the saved articles, newest first.
@@ -78,192 +80,159 @@ pub fn without(list: &[Entry], id: &str) -> Vec<Entry> {
     list.iter().filter(|kept| kept.id != id).cloned().collect()
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use browser::Library;
+const DAMAGED: &str =
+    "저장한 기사 목록의 일부를 읽지 못했습니다. 읽을 수 있는 기사는 그대로 남아 있습니다.";
+const FULL: &str = "기기의 저장 공간이 부족하거나 저장이 막혀 있어 목록을 바꾸지 못했습니다. 저장한 기사는 그대로입니다.";
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::Library;
-
-/// The prerender command renders no reader's lists: a library that is always empty.
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
-    use super::Entry;
-    use leptos::prelude::*;
-
-    #[derive(Clone, Copy)]
-    pub struct Library {
-        pub saved: RwSignal<Vec<Entry>>,
-        pub recent: RwSignal<Vec<Entry>>,
-        pub problem: RwSignal<Option<&'static str>>,
+/// The browser's `localStorage`; none when prerendering, so the lists render empty there.
+fn storage() -> Option<web_sys::Storage> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
     }
-
-    impl Library {
-        pub fn provide() -> Self {
-            let library = Self {
-                saved: RwSignal::new(Vec::new()),
-                recent: RwSignal::new(Vec::new()),
-                problem: RwSignal::new(None),
-            };
-            provide_context(library);
-            library
-        }
-        pub fn get() -> Self {
-            use_context().unwrap_or_else(Self::provide)
-        }
-        pub fn is_saved(&self, _id: &str) -> bool {
-            false
-        }
-        pub fn toggle_saved(&self, _entry: Entry) -> Result<bool, &'static str> {
-            Ok(false)
-        }
-        pub fn remove_saved(&self, _id: &str) {}
-        pub fn read(&self, _entry: Entry) {}
-        pub fn clear_recent(&self) {}
-    }
+    window().local_storage().ok().flatten()
 }
 
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use super::*;
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    /// The reader's lists as signals, kept equal to `localStorage` across tabs.
-    #[derive(Clone, Copy)]
-    pub struct Library {
-        pub saved: RwSignal<Vec<Entry>>,
-        pub recent: RwSignal<Vec<Entry>>,
-        /// What went wrong last, in Korean, for the reader.
-        pub problem: RwSignal<Option<&'static str>>,
-    }
-
-    const DAMAGED: &str =
-        "저장한 기사 목록의 일부를 읽지 못했습니다. 읽을 수 있는 기사는 그대로 남아 있습니다.";
-    const FULL: &str = "기기의 저장 공간이 부족하거나 저장이 막혀 있어 목록을 바꾸지 못했습니다. 저장한 기사는 그대로입니다.";
-
-    fn storage() -> Option<web_sys::Storage> {
-        window().local_storage().ok().flatten()
-    }
-
-    /// Reads `key`; a damaged list's text is kept under `{key}-backup` (once) before any write.
-    fn load(key: &str) -> Stored {
-        let raw = storage().and_then(|s| s.get_item(key).ok().flatten());
-        let stored = parse(raw.as_deref());
-        if stored.damaged {
-            if let (Some(storage), Some(raw)) = (storage(), raw) {
-                let backup = format!("{key}-backup");
-                if storage.get_item(&backup).ok().flatten().is_none() {
-                    let _ = storage.set_item(&backup, &raw);
-                }
+/// Reads `key`; a damaged list's text is kept under `{key}-backup` (once) before any write.
+fn load(key: &str) -> Stored {
+    let raw = storage().and_then(|s| s.get_item(key).ok().flatten());
+    let stored = parse(raw.as_deref());
+    if stored.damaged {
+        if let (Some(storage), Some(raw)) = (storage(), raw) {
+            let backup = format!("{key}-backup");
+            if storage.get_item(&backup).ok().flatten().is_none() {
+                let _ = storage.set_item(&backup, &raw);
             }
         }
-        stored
     }
+    stored
+}
 
-    /// Writes a list; `false` when the browser refused it.
-    fn store(key: &str, list: &[Entry]) -> bool {
-        let Ok(text) = serde_json::to_string(list) else {
-            return false;
+/// Writes a list; `false` when the browser refused it.
+fn store(key: &str, list: &[Entry]) -> bool {
+    let Ok(text) = serde_json::to_string(list) else {
+        return false;
+    };
+    storage().is_some_and(|storage| storage.set_item(key, &text).is_ok())
+}
+
+/// The reader's lists as signals, kept equal to `localStorage` across tabs.
+#[derive(Clone, Copy)]
+pub struct Library {
+    pub saved: RwSignal<Vec<Entry>>,
+    pub recent: RwSignal<Vec<Entry>>,
+    /// What went wrong last, in Korean, for the reader.
+    pub problem: RwSignal<Option<&'static str>>,
+}
+
+impl Library {
+    /// Reads both lists and follows other tabs' changes; provided to the whole app.
+    pub fn provide() -> Self {
+        let saved = load(SAVED_KEY);
+        let recent = load(RECENT_KEY);
+        let library = Self {
+            saved: RwSignal::new(saved.entries),
+            recent: RwSignal::new(recent.entries),
+            problem: RwSignal::new((saved.damaged || recent.damaged).then_some(DAMAGED)),
         };
-        storage().is_some_and(|storage| storage.set_item(key, &text).is_ok())
+        if cfg!(target_arch = "wasm32") {
+            library.follow_other_tabs();
+        }
+        provide_context(library);
+        library
     }
 
-    impl Library {
-        /// Reads both lists and follows other tabs' changes; provided to the whole app.
-        pub fn provide() -> Self {
-            let saved = load(SAVED_KEY);
-            let recent = load(RECENT_KEY);
-            let library = Self {
-                saved: RwSignal::new(saved.entries),
-                recent: RwSignal::new(recent.entries),
-                problem: RwSignal::new((saved.damaged || recent.damaged).then_some(DAMAGED)),
-            };
-            let on_storage = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-                move |event: web_sys::StorageEvent| {
-                    let key = event.key();
-                    if key.is_none() || key.as_deref() == Some(SAVED_KEY) {
-                        library.saved.set(load(SAVED_KEY).entries);
-                    }
-                    if key.is_none() || key.as_deref() == Some(RECENT_KEY) {
-                        library.recent.set(load(RECENT_KEY).entries);
-                    }
-                },
-            );
-            let _ = window()
-                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-            on_storage.forget(); // lives as long as the page
-            provide_context(library);
-            library
-        }
-
-        /// The library the app provided.
-        pub fn get() -> Self {
-            use_context().unwrap_or_else(Self::provide)
-        }
-
-        /// Whether the article is saved (tracked).
-        pub fn is_saved(&self, id: &str) -> bool {
-            self.saved
-                .with(|saved| saved.iter().any(|entry| entry.id == id))
-        }
-
-        /// Saves the article, or takes it off the list; the service worker keeps or lets go
-        /// of its page, data and images for reading offline. Whether it is saved now, or the
-        /// Korean message when the browser refused the change (the list is then unchanged).
-        pub fn toggle_saved(&self, entry: Entry) -> Result<bool, &'static str> {
-            // The list as stored now: another tab may have changed it.
-            let current = load(SAVED_KEY).entries;
-            let id = entry.id.clone();
-            let saving = !current.iter().any(|kept| kept.id == id);
-            let next = if saving {
-                with_first(&current, entry, SAVED_MAX)
-            } else {
-                without(&current, &id)
-            };
-            if store(SAVED_KEY, &next) {
-                self.saved.set(next);
-                self.problem.set(None);
-                crate::offline::keep_saved(&id, saving);
-                Ok(saving)
-            } else {
-                self.saved.set(current);
-                self.problem.set(Some(FULL));
-                Err(FULL)
-            }
-        }
-
-        /// Takes an article off the saved list.
-        pub fn remove_saved(&self, id: &str) {
-            if let Some(entry) = self
-                .saved
-                .get_untracked()
-                .into_iter()
-                .find(|entry| entry.id == id)
-            {
-                let current = load(SAVED_KEY).entries;
-                if current.iter().any(|kept| kept.id == id) {
-                    let _ = self.toggle_saved(entry);
-                } else {
-                    self.saved.set(current);
+    /// Reads the lists again when another tab changes them.
+    fn follow_other_tabs(self) {
+        use wasm_bindgen::JsCast;
+        let on_storage = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+            move |event: web_sys::StorageEvent| {
+                let key = event.key();
+                if key.is_none() || key.as_deref() == Some(SAVED_KEY) {
+                    self.saved.set(load(SAVED_KEY).entries);
                 }
-            }
-        }
+                if key.is_none() || key.as_deref() == Some(RECENT_KEY) {
+                    self.recent.set(load(RECENT_KEY).entries);
+                }
+            },
+        );
+        let _ = window()
+            .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        on_storage.forget(); // lives as long as the page
+    }
 
-        /// Remembers that the article was read. A refused write is not worth a message.
-        pub fn read(&self, entry: Entry) {
-            let next = with_first(&load(RECENT_KEY).entries, entry, RECENT_MAX);
-            if store(RECENT_KEY, &next) {
-                self.recent.set(next);
-            }
-        }
+    /// The library the app provided.
+    pub fn get() -> Self {
+        use_context().unwrap_or_else(Self::provide)
+    }
 
-        /// Forgets every article read.
-        pub fn clear_recent(&self) {
-            if store(RECENT_KEY, &[]) {
-                self.recent.set(Vec::new());
-            } else {
-                self.problem.set(Some(FULL));
-            }
+    /// Whether the article is saved (tracked).
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.saved
+            .with(|saved| saved.iter().any(|entry| entry.id == id))
+    }
+
+    /// Saves the article, or takes it off the list; the service worker keeps or lets go
+    /// of its page, data and images for reading offline. Whether it is saved now, or the
+    /// Korean message when the browser refused the change (the list is then unchanged).
+    pub fn toggle_saved(&self, entry: Entry) -> Result<bool, &'static str> {
+        // The list as stored now: another tab may have changed it.
+        let current = load(SAVED_KEY).entries;
+        let id = entry.id.clone();
+        let saving = !current.iter().any(|kept| kept.id == id);
+        let next = if saving {
+            with_first(&current, entry, SAVED_MAX)
+        } else {
+            without(&current, &id)
+        };
+        self.write_saved(current, next, &id, saving)
+    }
+
+    /// Takes an article off the saved list.
+    pub fn remove_saved(&self, id: &str) {
+        let current = load(SAVED_KEY).entries;
+        if current.iter().any(|kept| kept.id == id) {
+            let next = without(&current, id);
+            let _ = self.write_saved(current, next, id, false);
+        } else {
+            // Another tab took it off already.
+            self.saved.set(current);
+        }
+    }
+
+    /// Stores `next` in place of `current`, or keeps `current` and says why not.
+    fn write_saved(
+        &self,
+        current: Vec<Entry>,
+        next: Vec<Entry>,
+        id: &str,
+        saving: bool,
+    ) -> Result<bool, &'static str> {
+        if store(SAVED_KEY, &next) {
+            self.saved.set(next);
+            self.problem.set(None);
+            crate::offline::keep_saved(id, saving);
+            Ok(saving)
+        } else {
+            self.saved.set(current);
+            self.problem.set(Some(FULL));
+            Err(FULL)
+        }
+    }
+
+    /// Remembers that the article was read. A refused write is not worth a message.
+    pub fn read(&self, entry: Entry) {
+        let next = with_first(&load(RECENT_KEY).entries, entry, RECENT_MAX);
+        if store(RECENT_KEY, &next) {
+            self.recent.set(next);
+        }
+    }
+
+    /// Forgets every article read.
+    pub fn clear_recent(&self) {
+        if store(RECENT_KEY, &[]) {
+            self.recent.set(Vec::new());
+        } else {
+            self.problem.set(Some(FULL));
         }
     }
 }
