@@ -28,22 +28,22 @@ pub fn article(id: &str) -> String {
 
 /// `/section/{slug}` for the first page, `/section/{slug}/{page}` after it.
 pub fn section(slug: &str, page: u32) -> String {
-    let slug = encode_path_segment(slug);
-    if page > 1 {
-        format!("/section/{slug}/{page}")
-    } else {
-        format!("/section/{slug}")
-    }
+    paged("section", slug, page)
 }
 
 /// `/tag/{keyword}` for the first page of a keyword's articles, `/tag/{keyword}/{page}` after
 /// it; the keyword encoded whole (Hangul, spaces, `/`).
 pub fn tag(keyword: &str, page: u32) -> String {
-    let keyword = encode_path_segment(keyword);
+    paged("tag", keyword, page)
+}
+
+/// `/{kind}/{key}` for a list's first page, `/{kind}/{key}/{page}` after it.
+fn paged(kind: &str, key: &str, page: u32) -> String {
+    let key = encode_path_segment(key);
     if page > 1 {
-        format!("/tag/{keyword}/{page}")
+        format!("/{kind}/{key}/{page}")
     } else {
-        format!("/tag/{keyword}")
+        format!("/{kind}/{key}")
     }
 }
 
