@@ -17,6 +17,17 @@ PER_PAGE = 20
 KST = timezone(timedelta(hours=9))
 
 
+def write_pages(folder, head, items):
+    """A list's pages, `{folder}/{n}.json`: `head` (the section, the tag), the page number, the
+    number of pages and its summaries; one empty page at least."""
+    pages = max(1, (len(items) + PER_PAGE - 1) // PER_PAGE)
+    folder.mkdir(parents=True)
+    for page in range(1, pages + 1):
+        chunk = items[(page - 1) * PER_PAGE : page * PER_PAGE]
+        body = {**head, "page": page, "total_pages": pages, "articles": chunk}
+        (folder / f"{page}.json").write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+
+
 def main():
     out = Path(sys.argv[1])
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
@@ -74,26 +85,11 @@ def main():
         if len(newest) < 10:
             newest.append(summary)
     for section in sections:
-        items = listed[section["slug"]]
-        pages = max(1, (len(items) + PER_PAGE - 1) // PER_PAGE)
-        folder = out / "sections" / section["slug"]
-        folder.mkdir(parents=True)
-        for page in range(1, pages + 1):
-            chunk = items[(page - 1) * PER_PAGE : page * PER_PAGE]
-            body = {"section": section, "page": page, "total_pages": pages, "articles": chunk}
-            (folder / f"{page}.json").write_text(
-                json.dumps(body, ensure_ascii=False), encoding="utf-8"
-            )
+        write_pages(
+            out / "sections" / section["slug"], {"section": section}, listed[section["slug"]]
+        )
     for tag, items in tagged.items():
-        pages = (len(items) + PER_PAGE - 1) // PER_PAGE
-        folder = out / "tags" / tag
-        folder.mkdir(parents=True)
-        for page in range(1, pages + 1):
-            chunk = items[(page - 1) * PER_PAGE : page * PER_PAGE]
-            body = {"tag": tag, "page": page, "total_pages": pages, "articles": chunk}
-            (folder / f"{page}.json").write_text(
-                json.dumps(body, ensure_ascii=False), encoding="utf-8"
-            )
+        write_pages(out / "tags" / tag, {"tag": tag}, items)
     home = {
         "lead": newest[:5],
         "sections": [{"section": s, "articles": listed[s["slug"]][:5]} for s in sections],

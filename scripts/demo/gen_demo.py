@@ -100,6 +100,22 @@ def write(path, data):
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def write_pages(folder, head, articles):
+    """A list's pages, `{folder}/{n}.json` in the section-page shape: `head` (the section, the
+    tag), then the page number, the number of pages and its articles; one empty page at least."""
+    pages = [articles[i : i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)] or [[]]
+    for number, page in enumerate(pages, start=1):
+        write(
+            f"{folder}/{number}.json",
+            {
+                **head,
+                "page": number,
+                "total_pages": len(pages),
+                "articles": [summary(a) for a in page],
+            },
+        )
+
+
 def main():
     if API.exists():
         shutil.rmtree(API)
@@ -175,18 +191,7 @@ def main():
     )
 
     for slug, _ in SECTIONS:
-        articles = by_section[slug]
-        pages = [articles[i : i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)] or [[]]
-        for number, page in enumerate(pages, start=1):
-            write(
-                f"sections/{slug}/{number}.json",
-                {
-                    "section": section(slug),
-                    "page": number,
-                    "total_pages": len(pages),
-                    "articles": [summary(a) for a in page],
-                },
-            )
+        write_pages(f"sections/{slug}", {"section": section(slug)}, by_section[slug])
 
     # Extension of the contract: the policies the footer links to.
     for slug, title, effective, body in POLICIES:
@@ -196,20 +201,10 @@ def main():
         )
 
     # Extension of the contract: every tag's articles, newest first, in the section-page shape.
-    tags = sorted({tag for article in ARTICLES for tag in article["tags"]})
-    for tag in tags:
-        articles = newest_first([a for a in ARTICLES if tag in a["tags"]])
-        pages = [articles[i : i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)]
-        for number, page in enumerate(pages, start=1):
-            write(
-                f"tags/{tag}/{number}.json",
-                {
-                    "tag": tag,
-                    "page": number,
-                    "total_pages": len(pages),
-                    "articles": [summary(a) for a in page],
-                },
-            )
+    for tag in sorted({tag for article in ARTICLES for tag in article["tags"]}):
+        write_pages(
+            f"tags/{tag}", {"tag": tag}, newest_first([a for a in ARTICLES if tag in a["tags"]])
+        )
 
     for article in ARTICLES:
         same_section = [a for a in by_section[article["section"]] if a["id"] != article["id"]]
