@@ -136,6 +136,9 @@ mod speech {
         /// The elements being read, and the text of each.
         static PARTS: std::cell::RefCell<Vec<(web_sys::Element, String)>> =
             const { std::cell::RefCell::new(Vec::new()) };
+        /// The Korean voice chosen when the reading started, for every part of it.
+        static VOICE: std::cell::RefCell<Option<web_sys::SpeechSynthesisVoice>> =
+            const { std::cell::RefCell::new(None) };
     }
 
     fn synthesis() -> Option<web_sys::SpeechSynthesis> {
@@ -194,7 +197,7 @@ mod speech {
 
     /// Starts reading the page from its headline; `false` if there is nothing to read with.
     pub fn start(playing: RwSignal<Option<Playing>>) -> bool {
-        let (Some(synthesis), Some(_)) = (synthesis(), korean_voice()) else {
+        let (Some(synthesis), Some(voice)) = (synthesis(), korean_voice()) else {
             return false;
         };
         synthesis.cancel();
@@ -219,6 +222,7 @@ mod speech {
         }
         let total = parts.len();
         PARTS.with(|kept| *kept.borrow_mut() = parts);
+        VOICE.with(|kept| *kept.borrow_mut() = Some(voice));
         speak(run, 0, total, playing);
         true
     }
@@ -244,7 +248,7 @@ mod speech {
             return;
         };
         utterance.set_lang("ko-KR");
-        utterance.set_voice(korean_voice().as_ref());
+        VOICE.with(|voice| utterance.set_voice(voice.borrow().as_ref()));
         let next = Closure::once_into_js(move || speak(run, at + 1, total, playing));
         utterance.set_onend(Some(next.unchecked_ref()));
         // A failed part (not one cut short by a stop) ends the reading.
@@ -306,6 +310,7 @@ mod speech {
     pub fn stop_all() {
         RUN.with(|run| run.set(run.get().wrapping_add(1)));
         PARTS.with(|parts| parts.borrow_mut().clear());
+        VOICE.with(|voice| *voice.borrow_mut() = None);
         if let Some(synthesis) = synthesis() {
             synthesis.cancel();
         }
