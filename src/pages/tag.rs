@@ -27,19 +27,21 @@ pub fn TagPage() -> impl IntoView {
         async move {
             match fetch_tag_page(&keyword, page).await {
                 Ok(listing) if listing.page > listing.total_pages => Err(ApiError::NotFound),
-                Ok(listing) => Ok(Some(listing)),
-                Err(ApiError::NotFound) if page == 1 && !keyword.trim().is_empty() => Ok(None),
+                Ok(listing) => Ok(Ok(listing)),
+                // The keyword travels with the answer, so the page never names another one.
+                Err(ApiError::NotFound) if page == 1 && !keyword.trim().is_empty() => {
+                    Ok(Err(keyword))
+                }
                 Err(error) => Err(error),
             }
         }
     });
-    let keyword = move || params.read().get("keyword").unwrap_or_default();
     view! {
         <PageGrid>
             <Loaded resource=listing what="기사 목록" missing=Missing::NotFoundPage let:page>
                 {match page {
-                    Some(page) => tag_view(page).into_any(),
-                    None => no_list(keyword()).into_any(),
+                    Ok(page) => tag_view(page).into_any(),
+                    Err(keyword) => no_list(keyword).into_any(),
                 }}
             </Loaded>
         </PageGrid>
