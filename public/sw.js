@@ -144,7 +144,7 @@ self.addEventListener('message', (event) => {
         try {
           // The page has just loaded it: the browser's HTTP cache has it, so no second download.
           const response = await fetch(url.href, { cache: 'force-cache' });
-          if (response.ok) await cache.put(url.href, response);
+          if (response.ok) await keep(cache, kind, url.href, response);
         } catch {
           /* offline already: nothing to keep */
         }
@@ -202,30 +202,40 @@ async function cacheFirst(request, cacheName) {
 }
 
 // Puts a response last in its cache (deleted first: a cache lists its entries in the order they
-// were put), then trims the cache to its bound. Trims run one after another.
-let trimming = Promise.resolve();
-async function keep(cache, cacheName, key, response) {
-  await cache.delete(key);
-  await cache.put(key, response);
-  if (cacheName === PAGES || cacheName === DATA || cacheName === MEDIA) {
-    trimming = trimming.then(() => trim(cache, cacheName)).catch(() => {});
-    await trimming;
-  }
+// were put), then holds the cache to its bound, dropping the oldest first. Every put into a
+// bounded cache comes through here; they run one after another.
+let queue = Promise.resolve();
+function keep(cache, cacheName, key, response) {
+  queue = queue.then(() => keepNow(cache, cacheName, key, response)).catch(() => {});
+  return queue;
 }
 
-async function trim(cache, cacheName) {
-  const keys = await cache.keys();
+// The images' total size: counted once when the worker starts, then kept up to date, so an
+// image kept costs no walk over all the others until the budget is passed.
+let mediaBytes = null;
+const sizeOf = async (response) =>
+  Number(response?.headers.get('content-length')) || (await response?.clone().blob())?.size || 0;
+
+async function keepNow(cache, cacheName, key, response) {
   if (cacheName === MEDIA) {
-    // Sizes from Content-Length, else from the body; the newest are kept, up to the budget.
-    let total = 0;
-    for (const request of keys.reverse()) {
-      const response = await cache.match(request);
-      const size = Number(response?.headers.get('content-length')) || (await response?.blob())?.size || 0;
-      total += size;
-      if (total > MAX_MEDIA_BYTES) await cache.delete(request);
+    if (mediaBytes === null) {
+      mediaBytes = 0;
+      for (const request of await cache.keys()) mediaBytes += await sizeOf(await cache.match(request));
     }
-    return;
+    const old = await cache.match(key);
+    if (old) mediaBytes -= await sizeOf(old);
+    mediaBytes += await sizeOf(response);
   }
-  const articles = keys.filter((request) => isArticle(new URL(request.url)));
-  for (const request of articles.slice(0, Math.max(0, articles.length - MAX_ARTICLES))) await cache.delete(request);
+  await cache.delete(key);
+  await cache.put(key, response);
+  if (cacheName === MEDIA) {
+    for (const request of await cache.keys()) {
+      if (mediaBytes <= MAX_MEDIA_BYTES) break;
+      mediaBytes -= await sizeOf(await cache.match(request));
+      await cache.delete(request);
+    }
+  } else if (cacheName === PAGES || cacheName === DATA) {
+    const articles = (await cache.keys()).filter((request) => isArticle(new URL(request.url)));
+    for (const request of articles.slice(0, Math.max(0, articles.length - MAX_ARTICLES))) await cache.delete(request);
+  }
 }

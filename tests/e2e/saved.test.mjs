@@ -148,10 +148,14 @@ test('two tabs share the lists: a save in one shows in the other, and an unsave 
 });
 
 test('a saved article opens offline while older articles leave the bounded caches', { timeout: 90000 }, async () => {
-  // The worker as deployed, with room for two articles, so the test need not read 201.
+  // The worker as deployed, with room for two articles and 20 KB of images, so the test need
+  // not read 201 articles.
   const worker = fs.readFileSync('dist/sw.js', 'utf8');
   assert.match(worker, /MAX_ARTICLES\s*=\s*200\b/);
-  const small = worker.replace(/MAX_ARTICLES\s*=\s*200\b/, 'MAX_ARTICLES = 2');
+  assert.match(worker, /MAX_MEDIA_BYTES\s*=\s*50 \* 1024 \* 1024/);
+  const small = worker
+    .replace(/MAX_ARTICLES\s*=\s*200\b/, 'MAX_ARTICLES = 2')
+    .replace(/MAX_MEDIA_BYTES\s*=\s*50 \* 1024 \* 1024/, 'MAX_MEDIA_BYTES = 20 * 1024');
   const serveSmall = (res) => {
     res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
     res.end(small);
@@ -177,6 +181,18 @@ test('a saved article opens offline while older articles leave the bounded cache
         .filter((p) => p.startsWith('/article/'));
     });
     assert.deepEqual(pages, ['/article/1060', '/article/1061']);
+    // Images: within their budget (20 KB for the test; these pages show about 50 KB of them).
+    const media = await page.evaluate(async () => {
+      const cache = await caches.open('media-v4');
+      const sizes = [];
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        sizes.push([new URL(request.url).pathname, (await response.blob()).size]);
+      }
+      return sizes;
+    });
+    const total = media.reduce((sum, [, size]) => sum + size, 0);
+    assert.ok(total > 0 && total <= 20 * 1024, `${total} bytes in ${media.length} images`);
 
     await page.context().setOffline(true);
     await page.goto(`${site.server.url}/article/1057`);
