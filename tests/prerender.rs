@@ -393,3 +393,47 @@ fn an_api_over_http_is_read_with_the_apps_timeout_and_errors() {
     assert!(read(dist.join("article/1065.html")).contains("인천대교"));
     assert!(!dist.join("article/1052.html").exists());
 }
+
+#[test]
+fn hostile_footer_and_policy_text_is_written_as_text() {
+    let (api, dist) = workspace("hostile-policy");
+    let hostile = "</title><script>window.__pwned=1</script><img src=x onerror=alert(1)>";
+    let mut site: serde_json::Value = serde_json::from_str(&read(api.join("site.json"))).unwrap();
+    site["footer"]["issuer"] = hostile.into();
+    site["footer"]["policies"] = serde_json::json!([
+        {"slug": "privacy", "title": hostile},
+        {"slug": "../../escaped", "title": "밖"},
+        {"slug": "a b", "title": "빈칸"}
+    ]);
+    fs::write(api.join("site.json"), site.to_string()).unwrap();
+    fs::write(
+        api.join("policies/privacy.json"),
+        serde_json::json!({"title": hostile, "body": [{"type": "paragraph", "text": hostile}]})
+            .to_string(),
+    )
+    .unwrap();
+    let output = prerender(&api, &dist, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for file in ["policy/privacy.html", "index.html"] {
+        let page = read(dist.join(file));
+        assert!(!page.contains("<script>window.__pwned"), "{file}");
+        assert!(!page.contains("<img src=x"), "{file}");
+        assert!(
+            page.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{file}"
+        );
+        assert_eq!(page.matches("<title").count(), 1, "{file}");
+    }
+    // Only the plain slug is written; the others open through the shell, inside dist/.
+    let mut written: Vec<String> = fs::read_dir(dist.join("policy"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["privacy.html"]);
+    assert!(!dist.parent().unwrap().join("escaped.html").exists());
+}
