@@ -21,6 +21,8 @@ const DATA = `data-${VERSION}`;
 const MEDIA = `media-${VERSION}`;
 const PAGES = `pages-${VERSION}`;
 const SAVED = 'saved';
+// The images' total size, shared by every worker (see keep below).
+const LEDGER = `ledger-${VERSION}`;
 const MAX_ARTICLES = 200;
 const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
 // Trunk's content hash is a 64-bit number in hex, without leading zeros: up to 16 digits.
@@ -66,7 +68,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      const keep = [SHELL, DATA, MEDIA, PAGES, SAVED];
+      const keep = [SHELL, DATA, MEDIA, PAGES, SAVED, LEDGER];
       for (const key of await caches.keys()) if (!keep.includes(key)) await caches.delete(key);
       await self.clients.claim();
     })(),
@@ -201,41 +203,79 @@ async function cacheFirst(request, cacheName) {
   return response;
 }
 
-// Puts a response last in its cache (deleted first: a cache lists its entries in the order they
-// were put), then holds the cache to its bound, dropping the oldest first. Every put into a
-// bounded cache comes through here; they run one after another.
+// Every put into a bounded cache comes through keep(), and the bounds hold at every moment, not
+// only once a put is done: room is made first (the oldest go first), then the response is put.
+// Keeping runs one at a time for the whole origin: in order within this worker, and under a Web
+// Lock across workers, because during an update the worker being replaced and its successor both
+// serve, and both write these same caches.
+const LOCK = 'bounded-caches';
 let queue = Promise.resolve();
 function keep(cache, cacheName, key, response) {
-  queue = queue.then(() => keepNow(cache, cacheName, key, response)).catch(() => {});
+  const run = () => keepNow(cache, cacheName, key, response);
+  const locked = self.navigator.locks ? () => self.navigator.locks.request(LOCK, run) : run;
+  queue = queue.then(locked).catch(() => {});
   return queue;
 }
 
-// The images' total size: counted once when the worker starts, then kept up to date, so an
-// image kept costs no walk over all the others until the budget is passed.
-let mediaBytes = null;
-const sizeOf = async (response) =>
-  Number(response?.headers.get('content-length')) || (await response?.clone().blob())?.size || 0;
+// The images' total size lives in LEDGER, written under the lock before every change to MEDIA, so
+// every worker reads the same figure; each worker counts the cache once when it starts (which
+// also heals a figure left wrong by a worker stopped half way: it only ever errs high). Each
+// image is kept with its size in a header, read from the body itself: Content-Length is the
+// compressed size where the host compresses, or missing.
+const TOTAL = '/__media-bytes';
+const SIZE = 'x-kept-bytes';
+let counted = false;
+const sizeOf = async (response) => Number(response?.headers.get(SIZE)) || (await response?.clone().blob())?.size || 0;
+async function mediaTotal(cache) {
+  const ledger = await caches.open(LEDGER);
+  const written = counted ? Number(await (await ledger.match(TOTAL))?.text()) : Number.NaN;
+  if (Number.isFinite(written)) return written;
+  let total = 0;
+  for (const request of await cache.keys()) total += await sizeOf(await cache.match(request));
+  await setMediaTotal(total);
+  counted = true;
+  return total;
+}
+const setMediaTotal = async (bytes) => (await caches.open(LEDGER)).put(TOTAL, new Response(String(bytes)));
+
+// The response as kept: its body read once, its size in SIZE.
+async function sized(response) {
+  const body = await response.blob();
+  const headers = new Headers(response.headers);
+  for (const name of ['content-encoding', 'content-length']) headers.delete(name);
+  headers.set(SIZE, String(body.size));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
 
 async function keepNow(cache, cacheName, key, response) {
+  const url = new URL(typeof key === 'string' ? key : key.url);
   if (cacheName === MEDIA) {
-    if (mediaBytes === null) {
-      mediaBytes = 0;
-      for (const request of await cache.keys()) mediaBytes += await sizeOf(await cache.match(request));
-    }
+    const stored = await sized(response);
+    const bytes = await sizeOf(stored);
+    let total = await mediaTotal(cache);
     const old = await cache.match(key);
-    if (old) mediaBytes -= await sizeOf(old);
-    mediaBytes += await sizeOf(response);
-  }
-  await cache.delete(key);
-  await cache.put(key, response);
-  if (cacheName === MEDIA) {
+    if (old) {
+      total -= await sizeOf(old);
+      await setMediaTotal(total);
+      await cache.delete(key);
+    }
+    // One image larger than the whole budget is not kept at all.
+    if (bytes > MAX_MEDIA_BYTES) return;
     for (const request of await cache.keys()) {
-      if (mediaBytes <= MAX_MEDIA_BYTES) break;
-      mediaBytes -= await sizeOf(await cache.match(request));
+      if (total + bytes <= MAX_MEDIA_BYTES) break;
+      total -= await sizeOf(await cache.match(request));
       await cache.delete(request);
     }
-  } else if (cacheName === PAGES || cacheName === DATA) {
-    const articles = (await cache.keys()).filter((request) => isArticle(new URL(request.url)));
-    for (const request of articles.slice(0, Math.max(0, articles.length - MAX_ARTICLES))) await cache.delete(request);
+    // Counted before it is put: a worker stopped in between leaves the figure high, never low.
+    await setMediaTotal(total + bytes);
+    await cache.put(key, stored);
+    return;
   }
+  await cache.delete(key);
+  if ((cacheName === PAGES || cacheName === DATA) && isArticle(url)) {
+    const articles = (await cache.keys()).filter((request) => isArticle(new URL(request.url)));
+    for (const request of articles.slice(0, Math.max(0, articles.length + 1 - MAX_ARTICLES)))
+      await cache.delete(request);
+  }
+  await cache.put(key, response);
 }

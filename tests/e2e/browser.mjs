@@ -103,3 +103,17 @@ export async function layoutShift(page) {
   const shifts = await page.evaluate(() => window.__shifts);
   return { cls: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts };
 }
+
+/** Waits until `predicate`, run in the page, answers something truthy, and returns that answer.
+ * Unlike `page.waitForFunction`, which takes the promise an async function returns for a truthy
+ * answer at once, it awaits the predicate: use it for anything that asks the Cache Storage or
+ * another asynchronous API. */
+export async function waitForAsync(page, predicate, arg, { timeout = 10000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const answer = await page.evaluate(predicate, arg);
+    if (answer) return answer;
+    if (Date.now() > end) throw new Error(`no truthy answer within ${timeout} ms from ${predicate}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
