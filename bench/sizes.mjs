@@ -1,13 +1,18 @@
 // Prints the size of what a reader downloads to start the app: wasm, JS and CSS in dist/,
-// raw, gzip (level 9) and brotli (quality 11), and saves them as JSON for comparison.
-//   node bench/sizes.mjs [dist] [out.json]
+// raw, gzip (level 9) and brotli (quality 11), and saves them as JSON for comparison. With
+// --budget, it also holds the brotli totals to the budget that file writes down (bench/budget.json),
+// and exits 1 above it: scripts/test runs it so on every build.
+//   node bench/sizes.mjs [dist] [out.json] [--budget bench/budget.json]
 
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dist = process.argv[2] || 'dist';
-const out = process.argv[3] || 'target/bench/sizes.json';
+const args = process.argv.slice(2);
+const flag = args.indexOf('--budget');
+const budgetFile = flag >= 0 ? args.splice(flag, 2)[1] : null;
+const dist = args[0] || 'dist';
+const out = args[1] || 'target/bench/sizes.json';
 
 const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
 const rows = fs
@@ -45,3 +50,21 @@ for (const [name, t] of Object.entries(totals))
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify({ when: new Date().toISOString(), files: rows, totals }, null, 2));
 console.log(`saved ${out}`);
+
+if (budgetFile) {
+  const budget = JSON.parse(fs.readFileSync(budgetFile, 'utf8'));
+  let over = false;
+  for (const [name, limit] of Object.entries(budget.brotli)) {
+    const size = totals[name]?.brotli;
+    if (size === undefined) throw new Error(`${budgetFile}: no total named ${name}`);
+    const fits = size <= limit;
+    over ||= !fits;
+    console.log(`budget ${name}: ${size} of ${limit} bytes brotli${fits ? '' : ' — OVER BUDGET'}`);
+  }
+  if (over) {
+    console.error(
+      `Over the size budget. A change that needs more raises ${budgetFile} in the same commit, and says why.`,
+    );
+    process.exit(1);
+  }
+}
