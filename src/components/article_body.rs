@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
     let blocks = blocks.into_iter().map(render_block).collect_view();
-    view! { <div class="article-body" itemprop="articleBody">{blocks}</div> }
+    view! { <div class="article-body">{blocks}</div> }
 }
 
 fn render_block(block: Block) -> AnyView {

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { Parser } from 'htmlparser2';
 import { startSite } from './browser.mjs';
 import { startServer } from './server.mjs';
+import { htmlErrors } from './vnu.mjs';
 import { hostile, PAYLOAD } from './fixtures/hostile.mjs';
 
 const json = (file) => JSON.parse(fs.readFileSync(`public/api/${file}`, 'utf8'));
@@ -235,6 +236,8 @@ test('hostile API text, run through the prerender command, stays inert', async (
     types.filter((t) => !['', 'module', 'application/ld+json', 'application/json'].includes(t)),
     [],
   );
+  // Valid HTML, hostile text and all.
+  assert.deepEqual(htmlErrors([path.join(dist, 'article/666.html'), path.join(dist, 'index.html')]), []);
   const embedded = JSON.parse(scraped.scripts.find((s) => s.attrs.id === 'news-data').text);
   assert.equal(embedded['articles/666.json'].title, data.title);
   assert.ok(

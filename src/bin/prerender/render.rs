@@ -35,6 +35,11 @@ pub fn render(
     });
     drop(owner);
     preload::set(HashMap::new());
+    // Leptos's server renderer marks the seams between neighbouring text nodes with `<!>`, for
+    // hydration, which this design does not use (the app draws its own copy and takes over).
+    // HTML checkers read each one as a bogus comment; the page reads the same without them. No
+    // API text can hold one: Leptos escapes `<` in text and in attribute values.
+    let body = body.replace("<!>", "");
     let head = collector
         .0
         .lock()
