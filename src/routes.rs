@@ -95,6 +95,41 @@ pub fn file_for(address: &str) -> Option<String> {
     Some(format!("{}.html", parts.join("/")))
 }
 
+/// Ids and slugs the prerender command writes files for: letters, digits, `-` and `_` (the same
+/// the shell's early fetch accepts). Others still open through the shell.
+pub fn is_plain(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// `/rss/allArticle.xml`: the feed of the whole site, at the address Korean CMS sites use, so
+/// subscriptions and portal ingest keep working.
+pub const ALL_FEED: &str = "/rss/allArticle.xml";
+/// `/rss/clickTop.xml`: the most viewed articles.
+pub const MOST_VIEWED_FEED: &str = "/rss/clickTop.xml";
+
+/// `/rss/section/{slug}.xml`: a section's feed; only plain slugs ([`is_plain`]) have one.
+pub fn section_feed(slug: &str) -> Option<String> {
+    is_plain(slug).then(|| format!("/rss/section/{slug}.xml"))
+}
+
+/// `/rss/tag/{keyword}.xml`: a keyword's feed, the keyword encoded whole; only keywords whose
+/// pages have files (see [`file_for`]) have one.
+pub fn tag_feed(keyword: &str) -> Option<String> {
+    file_for(&tag(keyword, 1))?;
+    Some(format!("/rss/tag/{}.xml", encode_path_segment(keyword)))
+}
+
+/// The file under `dist/` of a feed's address, decoded as [`file_for`] decodes a page's:
+/// `/rss/tag/%EA%B2%BD%EC%A0%9C.xml` is `rss/tag/경제.xml`.
+pub fn feed_file(address: &str) -> Option<String> {
+    let page = file_for(address.strip_suffix(".xml")?)?;
+    Some(format!("{}.xml", page.strip_suffix(".html")?))
+}
+
 /// The file of the app's shell: the page frame without any page's content, served for every
 /// address that has no prerendered file (an article published after the last run, say).
 pub const SHELL_FILE: &str = "shell.html";
@@ -124,6 +159,22 @@ mod tests {
             "/tag/%EC%88%98%EB%8F%84%EA%B6%8C%20%EA%B5%90%ED%86%B5/2"
         );
         assert_eq!(tag("a/b", 1), "/tag/a%2Fb");
+        assert_eq!(
+            section_feed("gyeonggi").as_deref(),
+            Some("/rss/section/gyeonggi.xml")
+        );
+        assert_eq!(section_feed("경기"), None);
+        assert_eq!(
+            tag_feed("수도권 교통").as_deref(),
+            Some("/rss/tag/%EC%88%98%EB%8F%84%EA%B6%8C%20%EA%B5%90%ED%86%B5.xml")
+        );
+        assert_eq!(tag_feed("a/b"), None);
+        assert_eq!(tag_feed(".."), None);
+        assert_eq!(
+            feed_file(&tag_feed("수도권 교통").unwrap()).as_deref(),
+            Some("rss/tag/수도권 교통.xml")
+        );
+        assert_eq!(feed_file(ALL_FEED).as_deref(), Some("rss/allArticle.xml"));
         assert_eq!(policy("privacy"), "/policy/privacy");
         assert_eq!(policy("../x"), "/policy/..%2Fx");
     }

@@ -25,6 +25,9 @@ pub enum HeadTag {
     Property(&'static str, String),
     /// `<link rel="canonical" href=…>`
     Canonical(String),
+    /// `<link rel="alternate" type="application/rss+xml" title=… href=…>`: a feed, for feed
+    /// readers and browsers to find.
+    Feed(String, String),
     /// `<script type="application/ld+json">`, already safe inside a script element.
     JsonLd(String),
 }
@@ -41,6 +44,8 @@ pub struct PageHead {
     pub address: String,
     /// Set on article pages.
     pub article: Option<Article>,
+    /// The page's own feed beside the site's (a section's, a keyword's): its title and address.
+    pub feed: Option<(String, String)>,
 }
 
 impl PageHead {
@@ -52,6 +57,7 @@ impl PageHead {
             image: article_image(&article),
             address,
             article: Some(article),
+            feed: None,
         }
     }
 }
@@ -148,10 +154,26 @@ pub fn head_tags(page: &PageHead, site_name: Option<&str>, origin: &str) -> Vec<
     if let Some((_, src)) = image {
         tags.push(HeadTag::Name("twitter:image", src));
     }
+    let all_feed = match site_name {
+        Some(name) => format!("{name} 전체기사"),
+        None => "전체기사".to_owned(),
+    };
+    tags.push(HeadTag::Feed(
+        all_feed,
+        format!("{origin}{}", crate::routes::ALL_FEED),
+    ));
+    if let Some((title, address)) = &page.feed {
+        tags.push(HeadTag::Feed(title.clone(), format!("{origin}{address}")));
+    }
     if let Some(article) = &page.article {
+        if let Some(reporter) = article.byline.as_ref().and_then(|b| b.reporter.as_ref()) {
+            tags.push(HeadTag::Name("author", reporter.clone()));
+        }
         tags.push(HeadTag::JsonLd(news_article_json_ld(
             article, origin, site_name,
         )));
+    } else if page.address == crate::routes::HOME {
+        tags.push(HeadTag::JsonLd(website_json_ld(origin, site_name)));
     }
     tags
 }
@@ -176,6 +198,11 @@ pub fn to_html(tags: &[HeadTag]) -> String {
             )),
             HeadTag::Canonical(href) => html.push_str(&format!(
                 r#"<link data-prerendered rel="canonical" href="{}">"#,
+                escape_attribute(href)
+            )),
+            HeadTag::Feed(title, href) => html.push_str(&format!(
+                r#"<link data-prerendered rel="alternate" type="application/rss+xml" title="{}" href="{}">"#,
+                escape_attribute(title),
                 escape_attribute(href)
             )),
             HeadTag::JsonLd(json) => html.push_str(&format!(
@@ -225,11 +252,18 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 /// The article's description: its first subtitle, or the start of its first paragraph.
 pub fn article_description(article: &Article) -> Option<String> {
-    article.subtitles.first().cloned().or_else(|| {
-        article.body.iter().find_map(|block| match block {
-            Block::Paragraph { text } => Some(shorten(text, DESCRIPTION_CHARS)),
-            _ => None,
-        })
+    article
+        .subtitles
+        .first()
+        .cloned()
+        .or_else(|| body_description(&article.body))
+}
+
+/// The start of the first paragraph of a body (an article's, a policy's), for its description.
+pub fn body_description(body: &[Block]) -> Option<String> {
+    body.iter().find_map(|block| match block {
+        Block::Paragraph { text } => Some(shorten(text, DESCRIPTION_CHARS)),
+        _ => None,
     })
 }
 
@@ -241,14 +275,19 @@ pub fn article_image(article: &Article) -> Option<Image> {
     })
 }
 
-/// schema.org `NewsArticle` for the article, built as a JSON value (never by pasting API text
-/// into a string) and escaped so no text can close the `<script>` element.
+/// schema.org `NewsArticle` for the article, as Google documents it for articles, with a
+/// `BreadcrumbList` (홈 › 섹션 › 기사) beside it in one `@graph`: built as a JSON value (never
+/// by pasting API text into a string) and escaped so no text can close the `<script>` element.
 pub fn news_article_json_ld(article: &Article, origin: &str, site_name: Option<&str>) -> String {
     let byline = article.byline.as_ref();
+    let url = format!("{origin}{}", crate::routes::article(&article.id));
     let mut data = json!({
-        "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
+        "url": url,
+        "mainEntityOfPage": { "@type": "WebPage", "@id": url },
+        "isAccessibleForFree": true,
+        "inLanguage": "ko",
     });
     if let Some(published) = &article.published_at {
         data["datePublished"] = json!(published);
@@ -260,12 +299,25 @@ pub fn news_article_json_ld(article: &Article, origin: &str, site_name: Option<&
     {
         data["dateModified"] = json!(modified);
     }
+    let section_url = article
+        .section
+        .as_ref()
+        .map(|section| format!("{origin}{}", crate::routes::section(&section.slug, 1)));
     if let Some(reporter) = byline.and_then(|byline| byline.reporter.as_ref()) {
-        data["author"] = json!([{ "@type": "Person", "name": reporter }]);
+        // The reporter has no page of their own in the contract: the section they write for
+        // stands in, and the e-mail where it is a plain address.
+        let mut person = json!({ "@type": "Person", "name": reporter, "url": section_url.clone().unwrap_or_else(|| format!("{origin}/")) });
+        if let Some(email) = byline
+            .and_then(|byline| byline.email.as_deref())
+            .filter(|email| crate::format::mailto(email).is_some())
+        {
+            person["email"] = json!(email.trim());
+        }
+        data["author"] = json!([person]);
     }
     let outlet = byline.and_then(|byline| byline.outlet.as_deref());
     if let Some(publisher) = site_name.or(outlet) {
-        data["publisher"] = json!({ "@type": "Organization", "name": publisher });
+        data["publisher"] = publisher_json(origin, publisher);
     }
     if let Some(section) = &article.section {
         data["articleSection"] = json!(section.name);
@@ -275,6 +327,62 @@ pub fn news_article_json_ld(article: &Article, origin: &str, site_name: Option<&
     }
     if let Some(description) = article_description(article) {
         data["description"] = json!(description);
+    }
+    let mut crumbs = vec![json!({
+        "@type": "ListItem", "position": 1, "name": "홈", "item": format!("{origin}/"),
+    })];
+    if let (Some(section), Some(section_url)) = (&article.section, &section_url) {
+        crumbs.push(json!({
+            "@type": "ListItem", "position": 2, "name": section.name, "item": section_url,
+        }));
+    }
+    crumbs.push(json!({
+        "@type": "ListItem", "position": crumbs.len() + 1, "name": article.title, "item": url,
+    }));
+    let graph = json!({
+        "@context": "https://schema.org",
+        "@graph": [data, { "@type": "BreadcrumbList", "itemListElement": crumbs }],
+    });
+    crate::api::preload::escape_script_json(&graph.to_string())
+}
+
+/// The paper as schema.org `NewsMediaOrganization`, with the site's icon as its logo.
+fn publisher_json(origin: &str, name: &str) -> serde_json::Value {
+    json!({
+        "@type": "NewsMediaOrganization",
+        "name": name,
+        "url": format!("{origin}/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": format!("{origin}{LOGO}"),
+            "width": 512,
+            "height": 512,
+        },
+    })
+}
+
+/// The publisher's logo in structured data: the site's own 512 px icon (`public/icons/`).
+pub const LOGO: &str = "/icons/icon-512.png";
+
+/// schema.org `WebSite` for the front page, with a `SearchAction` on the site's search page.
+pub fn website_json_ld(origin: &str, site_name: Option<&str>) -> String {
+    let mut data = json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "url": format!("{origin}/"),
+        "inLanguage": "ko",
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": format!("{origin}{}?q={{search_term_string}}", crate::routes::SEARCH),
+            },
+            "query-input": "required name=search_term_string",
+        },
+    });
+    if let Some(name) = site_name {
+        data["name"] = json!(name);
+        data["publisher"] = publisher_json(origin, name);
     }
     crate::api::preload::escape_script_json(&data.to_string())
 }
@@ -311,8 +419,24 @@ mod tests {
         let article = hostile_article();
         let text = news_article_json_ld(&article, "https://news.example", Some("한가람일보"));
         assert!(!text.contains('<'), "{text}");
-        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let graph: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let parsed = &graph["@graph"][0];
         assert_eq!(parsed["@type"], "NewsArticle");
+        assert_eq!(parsed["isAccessibleForFree"], true);
+        assert_eq!(
+            parsed["mainEntityOfPage"]["@id"],
+            "https://news.example/article/1"
+        );
+        assert_eq!(parsed["author"][0]["url"], "https://news.example/section/s");
+        assert_eq!(parsed["publisher"]["@type"], "NewsMediaOrganization");
+        assert_eq!(
+            parsed["publisher"]["logo"]["url"],
+            "https://news.example/icons/icon-512.png"
+        );
+        let crumbs = &graph["@graph"][1];
+        assert_eq!(crumbs["@type"], "BreadcrumbList");
+        assert_eq!(crumbs["itemListElement"][1]["name"], "경기</script>");
+        assert_eq!(crumbs["itemListElement"][2]["position"], 3);
         assert_eq!(parsed["headline"], article.title);
         assert_eq!(parsed["dateModified"], "2026-11-24T09:10:00+09:00");
         assert_eq!(parsed["author"][0]["name"], "김기자");

@@ -21,6 +21,9 @@ pub fn PageMeta(
     /// The page's canonical address (path and query); the router's path when not given.
     #[prop(optional)]
     address: Option<String>,
+    /// The page's own feed beside the site's (a section's, a keyword's): title and address.
+    #[prop(default = None)]
+    feed: Option<(String, String)>,
 ) -> impl IntoView {
     let address = address.unwrap_or_else(|| use_location().pathname.get_untracked());
     page_head(PageHead {
@@ -29,6 +32,7 @@ pub fn PageMeta(
         image,
         address,
         article: None,
+        feed,
     })
 }
 
@@ -76,6 +80,10 @@ fn client_tags(tags: impl Fn() -> Vec<HeadTag> + Send + Sync + 'static) -> impl 
                     view! { <Meta property=property content=content/> }.into_any()
                 }
                 HeadTag::Canonical(href) => view! { <Link rel="canonical" href=href/> }.into_any(),
+                HeadTag::Feed(title, href) => view! {
+                    <Link rel="alternate" type_="application/rss+xml" title=title href=href/>
+                }
+                .into_any(),
                 HeadTag::JsonLd(json) => view! {
                     <Script type_="application/ld+json" id="news-article-ld">{json}</Script>
                 }

@@ -41,7 +41,11 @@ fn policy_view(policy: Policy, slug: String) -> impl IntoView {
         .and_then(|when| when.split(' ').next().map(str::to_owned))
         .map(|day| view! { <p class="policy__updated">"시행 "{day}</p> });
     view! {
-        <PageMeta title=policy.title.clone() address=routes::policy(&slug)/>
+        <PageMeta
+            title=policy.title.clone()
+            description=crate::seo::body_description(&policy.body).unwrap_or_default()
+            address=routes::policy(&slug)
+        />
         <article class="policy">
             <PageHeading class="policy__title">{policy.title}</PageHeading>
             {updated}

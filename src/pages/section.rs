@@ -55,6 +55,8 @@ fn section_view(page: models::SectionPage) -> impl IntoView {
             }
             description=format!("{} 분야의 최신 기사", page.section.name)
             address=routes::section(&page.section.slug, page.page)
+            feed=routes::section_feed(&page.section.slug)
+                .map(|feed| (format!("{} 최신 기사", page.section.name), feed))
         />
         <section class="section-page">
             <PageHeading class="section-page__title">{page.section.name}</PageHeading>

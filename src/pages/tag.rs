@@ -56,8 +56,10 @@ fn tag_view(page: models::TagPage) -> impl IntoView {
     let description = format!("‘{}’ 키워드의 최신 기사", page.tag);
     let address = routes::tag(&page.tag, page.page);
     let heading = format!("#{}", page.tag);
+    let feed =
+        routes::tag_feed(&page.tag).map(|feed| (format!("‘{}’ 키워드 기사", page.tag), feed));
     view! {
-        <PageMeta title=title description=description address=address/>
+        <PageMeta title=title description=description address=address feed=feed/>
         <section class="section-page">
             <p class="section-page__kind">"키워드"</p>
             <PageHeading class="section-page__title">{heading}</PageHeading>

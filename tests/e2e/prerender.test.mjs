@@ -31,7 +31,7 @@ after(async () => {
 /** What a link-preview scraper reads: meta tags, canonical, title, JSON-LD; no script runs. */
 function scrape(html) {
   const tags = {};
-  const found = { tags, canonical: null, title: '', titles: 0, jsonLd: [], scripts: [] };
+  const found = { tags, canonical: null, title: '', titles: 0, jsonLd: [], scripts: [], feeds: [] };
   let inTitle = false;
   let script = null;
   const parser = new Parser(
@@ -42,6 +42,8 @@ function scrape(html) {
           tags[key] = [...(tags[key] ?? []), attrs.content];
         }
         if (name === 'link' && attrs.rel === 'canonical') found.canonical = attrs.href;
+        if (name === 'link' && attrs.rel === 'alternate' && attrs.type === 'application/rss+xml')
+          found.feeds.push({ title: attrs.title, href: attrs.href });
         if (name === 'title') {
           inTitle = true;
           found.titles += 1;
@@ -81,6 +83,9 @@ test('a link-preview scraper reads the right tags for an article, a section and 
   assert.equal(front.tags['og:title'][0], '한가람일보');
   assert.equal(front.tags['og:description'][0], json('site.json').tagline);
   assert.equal(front.canonical, `${SITE}/`);
+  assert.deepEqual(front.feeds, [{ title: '한가람일보 전체기사', href: `${SITE}/rss/allArticle.xml` }]);
+  assert.equal(front.jsonLd[0]['@type'], 'WebSite');
+  assert.equal(front.jsonLd[0].potentialAction.target.urlTemplate, `${SITE}/search?q={search_term_string}`);
 
   const page = scrape(await get('/article/1065'));
   const photo = article.body.find((b) => b.type === 'image').image;
@@ -100,11 +105,32 @@ test('a link-preview scraper reads the right tags for an article, a section and 
   assert.equal(page.canonical, `${SITE}/article/1065`);
   assert.equal(page.tags['og:url'][0], `${SITE}/article/1065`);
   assert.equal(page.jsonLd.length, 1);
-  assert.equal(page.jsonLd[0].headline, article.title);
+  const [news, crumbs] = page.jsonLd[0]['@graph'];
+  assert.equal(news.headline, article.title);
+  assert.equal(news.author[0].name, article.byline.reporter);
+  assert.equal(news.author[0].url, `${SITE}/section/${article.section.slug}`);
+  assert.equal(news.publisher['@type'], 'NewsMediaOrganization');
+  assert.deepEqual(
+    crumbs.itemListElement.map((crumb) => crumb.name),
+    ['홈', article.section.name, article.title],
+  );
+  assert.equal(page.tags.author[0], article.byline.reporter);
+  assert.deepEqual(page.feeds, [{ title: '한가람일보 전체기사', href: `${SITE}/rss/allArticle.xml` }]);
 
   const section = scrape(await get('/section/gyeonggi/2'));
   assert.equal(section.tags['og:title'][0], '경기 (2쪽)');
   assert.equal(section.canonical, `${SITE}/section/gyeonggi/2`);
+  assert.deepEqual(section.feeds, [
+    { title: '한가람일보 전체기사', href: `${SITE}/rss/allArticle.xml` },
+    { title: '경기 최신 기사', href: `${SITE}/rss/section/gyeonggi.xml` },
+  ]);
+  const keyword = scrape(await get('/tag/%EC%A7%80%EC%97%AD%EA%B2%BD%EC%A0%9C'));
+  assert.equal(keyword.feeds[1].href, `${SITE}/rss/tag/%EC%A7%80%EC%97%AD%EA%B2%BD%EC%A0%9C.xml`);
+  // Every feed named exists and names itself.
+  for (const { href } of [...section.feeds, ...keyword.feeds]) {
+    const xml = await get(new URL(href).pathname);
+    assert.ok(xml.includes(`<atom:link href="${href}" rel="self" type="application/rss+xml"/>`), href);
+  }
 });
 
 test('with JavaScript off, prerendered pages read fully and browse by their links', async () => {
@@ -229,7 +255,7 @@ test('hostile API text, run through the prerender command, stays inert', async (
   const data = hostile['/api/articles/666.json'];
   assert.equal(scraped.titles, 1);
   assert.equal(scraped.tags['og:title'][0], data.title);
-  assert.equal(scraped.jsonLd[0].headline, data.title);
+  assert.equal(scraped.jsonLd[0]['@graph'][0].headline, data.title);
   // The only scripts are the page's own: the CSP-hashed inline ones, Trunk's loader, the data.
   const types = scraped.scripts.map((s) => s.attrs.type ?? '');
   assert.deepEqual(

@@ -137,7 +137,7 @@ test('an article carries title, description, canonical, Open Graph, Twitter and 
   // The site's address as the build set it (index.html's site-url), else the page's own.
   const origin = (await page.locator('meta[name="site-url"]').getAttribute('content')) || site.server.url;
   assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${origin}/article/1065`);
-  const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+  const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent())['@graph'][0];
   assert.equal(ld['@type'], 'NewsArticle');
   assert.equal(ld.headline, article.title);
   assert.equal(ld.datePublished, article.published_at);

@@ -18,19 +18,6 @@ pub const SITEMAP_URLS: usize = 50_000;
 /// How far back the news sitemap reaches (Google News: two days).
 pub const NEWS_HOURS: i64 = 48;
 
-/// The feed of the whole site: `/rss/allArticle.xml`.
-pub const ALL_FEED: &str = "rss/allArticle.xml";
-/// The most-viewed feed: `/rss/clickTop.xml`.
-pub const MOST_VIEWED_FEED: &str = "rss/clickTop.xml";
-
-/// The file of a section's feed.
-pub fn section_feed(slug: &str) -> String {
-    format!(
-        "rss/section/{}.xml",
-        news_front::format::encode_path_segment(slug)
-    )
-}
-
 /// Newest first, each article once.
 pub fn newest_first(summaries: impl IntoIterator<Item = Summary>) -> Vec<Summary> {
     let mut seen = std::collections::HashSet::new();
@@ -44,10 +31,12 @@ pub fn newest_first(summaries: impl IntoIterator<Item = Summary>) -> Vec<Summary
     list
 }
 
-/// An RSS 2.0 channel of `articles`, in the order given.
+/// An RSS 2.0 channel of `articles`, in the order given, that names its own address
+/// (`feed`, a path under the site) with `atom:link rel="self"`, as feed validators ask.
 pub fn rss(
     site: &Site,
     origin: &str,
+    feed: &str,
     title: &str,
     link: &str,
     description: &str,
@@ -78,7 +67,14 @@ pub fn rss(
             item.build()
         })
         .collect();
+    let mut own = rss::extension::atom::Link::default();
+    own.set_href(format!("{origin}{feed}"));
+    own.set_rel("self");
+    own.set_mime_type(Some("application/rss+xml".to_owned()));
+    let mut atom = rss::extension::atom::AtomExtension::default();
+    atom.set_links(vec![own]);
     let channel = ChannelBuilder::default()
+        .atom_ext(Some(atom))
         .title(title.to_owned())
         .link(format!("{origin}{link}"))
         .description(description.to_owned())

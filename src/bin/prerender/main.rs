@@ -297,10 +297,10 @@ fn run(options: &Options) -> Result<Report, String> {
     let named: Vec<String> = options
         .articles
         .iter()
-        .filter(|id| plain_id(id))
+        .filter(|id| routes::is_plain(id))
         .cloned()
         .collect();
-    for id in options.articles.iter().filter(|id| !plain_id(id)) {
+    for id in options.articles.iter().filter(|id| !routes::is_plain(id)) {
         report.failures.push(format!(
             "/article/{id}: not an id this command writes (letters, digits, - and _ only)"
         ));
@@ -318,8 +318,9 @@ fn run(options: &Options) -> Result<Report, String> {
             .filter_map(|(article, _)| article.section.map(|section| section.slug))
             .collect()
     };
-    section_slugs.retain(|slug| plain_id(slug));
-    section_slugs.dedup();
+    // Each section once, in the order first named (a publish of articles in A, B, A writes A once).
+    let mut seen_slugs = BTreeSet::new();
+    section_slugs.retain(|slug| routes::is_plain(slug) && seen_slugs.insert(slug.clone()));
 
     // Every section's first page, then (whole site only) the pages after it.
     let section_pages =
@@ -351,7 +352,7 @@ fn run(options: &Options) -> Result<Report, String> {
             listed
                 .iter()
                 .map(|summary| summary.id.clone())
-                .filter(|id| plain_id(id)),
+                .filter(|id| routes::is_plain(id)),
         );
         answers.fetch(vec![
             paths::PHOTO_NEWS.to_owned(),
@@ -401,7 +402,7 @@ fn run(options: &Options) -> Result<Report, String> {
             .iter()
             .flat_map(|footer| footer.policies.iter())
             .map(|policy| policy.slug.clone())
-            .filter(|slug| plain_id(slug))
+            .filter(|slug| routes::is_plain(slug))
             .collect();
         answers.fetch(policies.iter().map(|slug| paths::policy(slug)).collect());
         pages.extend(policies.iter().map(|slug| Page {
@@ -468,7 +469,15 @@ fn run(options: &Options) -> Result<Report, String> {
     }
 
     // Feeds, sitemaps and robots.txt.
-    write_feeds(dist, &answers, &site, &site_url, &listed, home.is_some())?;
+    write_feeds(
+        dist,
+        &answers,
+        &site,
+        &site_url,
+        &listed,
+        home.is_some(),
+        &keywords,
+    )?;
     write_sitemaps(
         dist,
         &site_url,
@@ -540,16 +549,26 @@ fn write_feeds(
     origin: &str,
     listed: &[Summary],
     have_home: bool,
+    keywords: &[String],
 ) -> Result<(), String> {
-    let write = |file: &str, xml: String| write_file(dist, file, &xml);
+    let write = |feed: &str, title: &str, link: &str, description: &str, articles: &[Summary]| {
+        let Some(file) = routes::feed_file(feed) else {
+            return Ok(());
+        };
+        let xml = feeds::rss(site, origin, feed, title, link, description, articles);
+        write_file(dist, &file, &xml)
+    };
     if have_home {
         let description = site
             .tagline
             .clone()
             .unwrap_or_else(|| format!("{} 최신 기사", site.name));
         write(
-            feeds::ALL_FEED,
-            feeds::rss(site, origin, &site.name, routes::HOME, &description, listed),
+            routes::ALL_FEED,
+            &site.name,
+            routes::HOME,
+            &description,
+            listed,
         )?;
     }
     if let Ok((most_viewed, _)) =
@@ -557,22 +576,18 @@ fn write_feeds(
     {
         if let Some(period) = most_viewed.periods.first() {
             write(
-                feeds::MOST_VIEWED_FEED,
-                feeds::rss(
-                    site,
-                    origin,
-                    &format!("{} 가장 많이 본 뉴스", site.name),
-                    routes::HOME,
-                    &format!("{} 가장 많이 본 뉴스 ({})", site.name, period.label),
-                    &period.articles,
-                ),
+                routes::MOST_VIEWED_FEED,
+                &format!("{} 가장 많이 본 뉴스", site.name),
+                routes::HOME,
+                &format!("{} 가장 많이 본 뉴스 ({})", site.name, period.label),
+                &period.articles,
             )?;
         }
     }
     for section in &site.sections {
-        if !plain_id(&section.slug) {
+        let Some(feed) = routes::section_feed(&section.slug) else {
             continue;
-        }
+        };
         let Ok((first, _)) = answers.model::<SectionPage>(&paths::section_page(&section.slug, 1))
         else {
             continue;
@@ -586,15 +601,27 @@ fn write_feeds(
             .cloned()
             .collect();
         write(
-            &feeds::section_feed(&section.slug),
-            feeds::rss(
-                site,
-                origin,
-                &format!("{} - {}", section.name, site.name),
-                &routes::section(&section.slug, 1),
-                &format!("{} 분야의 최신 기사", section.name),
-                &articles,
-            ),
+            &feed,
+            &format!("{} - {}", section.name, site.name),
+            &routes::section(&section.slug, 1),
+            &format!("{} 분야의 최신 기사", section.name),
+            &articles,
+        )?;
+    }
+    // A keyword's feed: the first page of its list, newest first as the API gives it.
+    for keyword in keywords {
+        let Some(feed) = routes::tag_feed(keyword) else {
+            continue;
+        };
+        let Ok((first, _)) = answers.model::<TagPage>(&paths::tag_page(keyword, 1)) else {
+            continue;
+        };
+        write(
+            &feed,
+            &format!("‘{keyword}’ 키워드 - {}", site.name),
+            &routes::tag(keyword, 1),
+            &format!("{} ‘{keyword}’ 키워드의 최신 기사", site.name),
+            &first.articles,
         )?;
     }
     Ok(())
@@ -711,16 +738,6 @@ fn article_head(mut answers: HashMap<String, serde_json::Value>) -> String {
         (Some(start), Some(end)) => page[start..end + "</header>".len()].to_owned(),
         _ => String::new(),
     }
-}
-
-/// Ids and slugs this command writes files for: letters, digits, `-` and `_` (the same the
-/// early fetch in `index.html` accepts). Others still open through the shell.
-fn plain_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Writes `text` to `file` under `dist` (see [`write_atomic`]); a failure names the file.
