@@ -178,6 +178,67 @@ pub fn head_tags(page: &PageHead, site_name: Option<&str>, origin: &str) -> Vec<
     tags
 }
 
+/// The value of the page's first `<meta property=…>` named `name` (`og:title`, `og:image`).
+pub fn property(tags: &[HeadTag], name: &str) -> Option<String> {
+    tags.iter().find_map(|tag| match tag {
+        HeadTag::Property(key, value) if *key == name => Some(value.clone()),
+        _ => None,
+    })
+}
+
+/// Points the page's preview at an image the prerender command made (`src`, a 1200×630 JPEG
+/// or PNG, a site path) in place of its own photo, and its structured data at `structured` (the
+/// photo's 16:9, 4:3 and 1:1 crops, or the card).
+pub fn with_preview(tags: &mut Vec<HeadTag>, origin: &str, src: &str, structured: &[String]) {
+    let alt = property(tags, "og:image:alt").or_else(|| property(tags, "og:title"));
+    tags.retain(|tag| {
+        !matches!(tag, HeadTag::Property(key, _) if key.starts_with("og:image"))
+            && !matches!(tag, HeadTag::Name(key, _) if key.starts_with("twitter:image") || *key == "twitter:card")
+    });
+    let image = absolute(origin, src);
+    let kind = if src.ends_with(".png") {
+        "image/png"
+    } else {
+        "image/jpeg"
+    };
+    let at = tags
+        .iter()
+        .position(|tag| matches!(tag, HeadTag::Property(key, _) if key.starts_with("article:")))
+        .unwrap_or(tags.len());
+    let mut added = vec![
+        HeadTag::Property("og:image", image.clone()),
+        HeadTag::Property("og:image:type", kind.to_owned()),
+        HeadTag::Property("og:image:width", "1200".to_owned()),
+        HeadTag::Property("og:image:height", "630".to_owned()),
+    ];
+    if let Some(alt) = alt.filter(|alt| !alt.trim().is_empty()) {
+        added.push(HeadTag::Property("og:image:alt", alt));
+    }
+    tags.splice(at..at, added);
+    tags.push(HeadTag::Name(
+        "twitter:card",
+        "summary_large_image".to_owned(),
+    ));
+    tags.push(HeadTag::Name("twitter:image", image));
+    for tag in tags.iter_mut() {
+        let HeadTag::JsonLd(json) = tag else { continue };
+        let Ok(mut data) = serde_json::from_str::<serde_json::Value>(json) else {
+            continue;
+        };
+        if let Some(article) = data
+            .get_mut("@graph")
+            .and_then(|graph| graph.get_mut(0))
+            .filter(|node| node["@type"] == "NewsArticle")
+        {
+            article["image"] = json!(structured
+                .iter()
+                .map(|src| absolute(origin, src))
+                .collect::<Vec<_>>());
+            *json = crate::api::preload::escape_script_json(&data.to_string());
+        }
+    }
+}
+
 /// The tags as HTML for a page's `<head>`: text and attributes escaped, so no API string can
 /// end an element or an attribute. Each is marked `data-prerendered`, so the app can drop them
 /// when it takes over with its own (`index.html`).
@@ -476,6 +537,48 @@ mod tests {
             "summary_large_image".to_owned()
         )));
         assert!(tags.contains(&HeadTag::Title(format!("{} - 한가람일보", article.title))));
+    }
+
+    #[test]
+    fn a_made_preview_takes_the_photos_place_in_every_tag() {
+        let page = PageHead::article(hostile_article(), "/article/1".to_owned());
+        let mut tags = head_tags(&page, Some("한가람일보"), "https://news.example");
+        let crops = [
+            "/preview/a-16x9.jpg".to_owned(),
+            "/preview/a-1x1.jpg".to_owned(),
+        ];
+        with_preview(&mut tags, "https://news.example", "/preview/a.jpg", &crops);
+        let all = |key: &str| -> Vec<String> {
+            tags.iter()
+                .filter_map(|tag| match tag {
+                    HeadTag::Property(k, v) | HeadTag::Name(k, v) if *k == key => Some(v.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(all("og:image"), ["https://news.example/preview/a.jpg"]);
+        assert_eq!(all("og:image:type"), ["image/jpeg"]);
+        assert_eq!(all("og:image:width"), ["1200"]);
+        assert_eq!(all("og:image:height"), ["630"]);
+        assert_eq!(all("og:image:alt"), ["사진\""]);
+        assert_eq!(all("twitter:image"), ["https://news.example/preview/a.jpg"]);
+        assert_eq!(all("twitter:card"), ["summary_large_image"]);
+        let json = tags
+            .iter()
+            .find_map(|tag| match tag {
+                HeadTag::JsonLd(json) => Some(json.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert!(!json.contains('<'), "{json}");
+        let graph: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            graph["@graph"][0]["image"],
+            json!([
+                "https://news.example/preview/a-16x9.jpg",
+                "https://news.example/preview/a-1x1.jpg"
+            ])
+        );
     }
 
     #[test]

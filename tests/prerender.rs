@@ -437,3 +437,143 @@ fn hostile_footer_and_policy_text_is_written_as_text() {
     assert_eq!(written, ["privacy.html"]);
     assert!(!dist.parent().unwrap().join("escaped.html").exists());
 }
+
+/// The address of `<meta property=NAME>` in a written page.
+fn meta_property(html: &str, name: &str) -> Option<String> {
+    let at = html.find(&format!(r#"property="{name}" content=""#))?;
+    let rest = &html[at + name.len() + r#"property="" content=""#.len()..];
+    Some(rest[..rest.find('"')?].replace("&amp;", "&"))
+}
+
+/// The file under `dist` that holds an image address of the site.
+fn image_file(dist: &Path, url: &str) -> PathBuf {
+    let path = url.strip_prefix(SITE).expect("an image of the site");
+    dist.join(path.trim_start_matches('/'))
+}
+
+/// How much of `picture` is near white: the card's title and name.
+fn white_share(picture: &image::RgbImage) -> f64 {
+    let white = picture
+        .pixels()
+        .filter(|p| p.0.iter().all(|c| *c > 200))
+        .count();
+    white as f64 / f64::from(picture.width() * picture.height())
+}
+
+#[test]
+fn every_page_previews_with_a_jpeg_or_png_of_1200_by_630() {
+    let (api, dist) = workspace("previews");
+    copy_dir(Path::new("public/img"), &dist.join("img"));
+    // A photo-less article with a 300-character headline that tries to be markup.
+    let file = api.join("articles/1054.json");
+    let mut article: serde_json::Value = serde_json::from_str(&read(file.clone())).unwrap();
+    let hostile = format!("</title><script>alert(1)</script>{}", "긴 제목 ".repeat(60));
+    article["title"] = serde_json::json!(hostile);
+    fs::write(&file, article.to_string()).unwrap();
+    let output = prerender(&api, &dist, &[]);
+    assert!(output.status.success(), "{output:?}");
+
+    let pages = [
+        "/",
+        "/section/gyeonggi",
+        "/section/gyeonggi/2",
+        "/article/1065",
+        "/article/1054",
+        "/tag/%EC%A7%80%EC%97%AD%EA%B2%BD%EC%A0%9C",
+        "/policy/privacy",
+        "/photo",
+        "/tv",
+    ];
+    let mut cards = Vec::new();
+    for page in pages {
+        let html = read(file_of(&dist, &format!("{SITE}{page}")));
+        let src = meta_property(&html, "og:image").unwrap_or_else(|| panic!("{page}: no og:image"));
+        assert_eq!(
+            meta_property(&html, "og:image:width").as_deref(),
+            Some("1200")
+        );
+        assert_eq!(
+            meta_property(&html, "og:image:height").as_deref(),
+            Some("630")
+        );
+        assert!(meta_property(&html, "og:image:alt").is_some(), "{page}");
+        assert!(
+            html.contains(&format!(r#"name="twitter:image" content="{src}""#)),
+            "{page}"
+        );
+        let format = image::ImageFormat::from_path(&src).unwrap();
+        assert!(
+            matches!(format, image::ImageFormat::Jpeg | image::ImageFormat::Png),
+            "{page}: {src}"
+        );
+        let picture = image::open(image_file(&dist, &src)).unwrap().to_rgb8();
+        assert_eq!(picture.dimensions(), (1200, 630), "{page}");
+        if src.contains("/card-") {
+            // Drawn: the paper's name and the title stand out in white on navy.
+            let share = white_share(&picture);
+            assert!(share > 0.002 && share < 0.5, "{page}: {share}");
+            cards.push(src);
+        }
+    }
+    // Every page without a photo has a card of its own (its title differs), but a list's
+    // later pages share its first page's.
+    assert_eq!(cards.len(), 8);
+    assert_eq!(
+        cards[1], cards[2],
+        "/section/gyeonggi/2 has the first page's card"
+    );
+    let mut distinct = cards.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), cards.len() - 1);
+    // The long headline fills the card more than a section's two letters.
+    let card = |page: &str| {
+        let html = read(file_of(&dist, &format!("{SITE}{page}")));
+        let src = meta_property(&html, "og:image").unwrap();
+        image::open(image_file(&dist, &src)).unwrap().to_rgb8()
+    };
+    assert!(white_share(&card("/article/1054")) > 2.0 * white_share(&card("/section/gyeonggi")));
+
+    // The article with a photo: its crop previews, and its structured data has three shapes.
+    let html = read(dist.join("article/1065.html"));
+    let start = html.find(r#"type="application/ld+json""#).unwrap();
+    let json = &html[html[start..].find('>').unwrap() + start + 1..];
+    let json: serde_json::Value =
+        serde_json::from_str(&json[..json.find("</script>").unwrap()]).unwrap();
+    let images = json["@graph"][0]["image"].as_array().unwrap();
+    let shapes: Vec<(u32, u32)> = images
+        .iter()
+        .map(|src| image::image_dimensions(image_file(&dist, src.as_str().unwrap())).unwrap())
+        .collect();
+    assert_eq!(shapes, [(800, 450), (800, 600), (600, 600)]);
+    assert!(meta_property(&html, "og:image")
+        .unwrap()
+        .contains("/preview/photo-"));
+
+    // A second run draws nothing again; a changed headline gets a card of its own.
+    let before: Vec<_> = fs::read_dir(dist.join("preview"))
+        .unwrap()
+        .map(|entry| {
+            (
+                entry.as_ref().unwrap().path(),
+                entry.unwrap().metadata().unwrap().modified().unwrap(),
+            )
+        })
+        .collect();
+    article["title"] = serde_json::json!("바뀐 제목");
+    fs::write(&file, article.to_string()).unwrap();
+    assert!(prerender(&api, &dist, &[]).status.success());
+    for (path, modified) in &before {
+        assert_eq!(
+            &fs::metadata(path).unwrap().modified().unwrap(),
+            modified,
+            "{}",
+            path.display()
+        );
+    }
+    let html = read(dist.join("article/1054.html"));
+    let src = meta_property(&html, "og:image").unwrap();
+    assert!(!before
+        .iter()
+        .any(|(path, _)| *path == image_file(&dist, &src)));
+}

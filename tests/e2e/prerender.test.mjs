@@ -93,9 +93,11 @@ test('a link-preview scraper reads the right tags for an article, a section and 
   assert.equal(page.title, `${article.title} - 한가람일보`);
   assert.equal(page.tags['og:title'][0], article.title);
   assert.equal(page.tags['og:description'][0], article.subtitles[0]);
-  assert.equal(page.tags['og:image'][0], `${SITE}${photo.src}`);
-  assert.equal(page.tags['og:image:width'][0], String(photo.width));
-  assert.equal(page.tags['og:image:height'][0], String(photo.height));
+  // The photo's own preview: cropped to 1200×630 and made a JPEG at prerender time.
+  assert.match(page.tags['og:image'][0], new RegExp(`^${SITE}/preview/photo-[0-9a-f]{16}-1200x630\\.jpg$`));
+  assert.equal(page.tags['og:image:width'][0], '1200');
+  assert.equal(page.tags['og:image:height'][0], '630');
+  assert.equal(page.tags['og:image:alt'][0], photo.alt);
   assert.equal(page.tags['og:type'][0], 'article');
   assert.equal(page.tags['og:locale'][0], 'ko_KR');
   assert.equal(page.tags['og:site_name'][0], '한가람일보');

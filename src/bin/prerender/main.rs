@@ -17,6 +17,7 @@
 #![recursion_limit = "256"]
 
 mod feeds;
+mod preview;
 mod render;
 mod source;
 
@@ -27,7 +28,7 @@ use news_front::api::models::{
 };
 use news_front::api::ApiError;
 use news_front::format::encode_path_segment;
-use news_front::{config, routes};
+use news_front::{config, routes, seo};
 use render::{render, Template};
 use serde::de::DeserializeOwned;
 use source::Source;
@@ -42,7 +43,7 @@ use std::time::Instant;
 /// `total_pages` cannot make it run for ever.
 const MAX_LIST_PAGES: u32 = 2_000;
 
-const USAGE: &str = "usage: prerender --api <base URL or folder> --dist <folder> [--article ID]... [--site-url URL] [--jobs N] [--now RFC3339]";
+const USAGE: &str = "usage: prerender --api <base URL or folder> --dist <folder> [--article ID]... [--site-url URL] [--jobs N] [--now RFC3339] [--card-font FILE]";
 
 struct Options {
     api: String,
@@ -51,12 +52,15 @@ struct Options {
     site_url: Option<String>,
     jobs: usize,
     now: Option<DateTime<FixedOffset>>,
+    /// The Korean typeface the preview cards are drawn in.
+    card_font: PathBuf,
 }
 
 fn parse_options() -> Result<Options, String> {
     let mut args = std::env::args().skip(1);
     let (mut api, mut dist, mut articles, mut site_url, mut jobs, mut now) =
         (None, None, Vec::new(), None, 8, None);
+    let mut card_font = PathBuf::from(preview::DEFAULT_FONT);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
         match arg.as_str() {
@@ -77,6 +81,7 @@ fn parse_options() -> Result<Options, String> {
                         .map_err(|err| format!("--now: {err}"))?,
                 );
             }
+            "--card-font" => card_font = PathBuf::from(value()?),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -88,6 +93,7 @@ fn parse_options() -> Result<Options, String> {
         site_url,
         jobs,
         now,
+        card_font,
     })
 }
 
@@ -419,6 +425,13 @@ fn run(options: &Options) -> Result<Report, String> {
         });
     }
 
+    // The link-preview images: the lead photo's crops, else a card with the page's title.
+    let (previews, font_warning) =
+        preview::Previews::new(dist, &site.name, &site_url, &options.card_font);
+    if let Some(warning) = font_warning {
+        eprintln!("prerender: {warning}");
+    }
+
     let rendering = Instant::now();
     let progress = Progress::new("rendering", pages.len());
     let mut written = 0usize;
@@ -435,7 +448,17 @@ fn run(options: &Options) -> Result<Report, String> {
                     .iter()
                     .map(|(path, value)| (path.clone(), value.clone()))
                     .collect();
-                let rendered = render(&page.address, answers_held, section);
+                let mut rendered = render(&page.address, answers_held, section);
+                let (made, problem) = previews.make(
+                    &seo::property(&rendered.head, "og:title").unwrap_or_default(),
+                    seo::property(&rendered.head, "og:image").as_deref(),
+                );
+                if let Some(made) = made {
+                    seo::with_preview(&mut rendered.head, &site_url, &made.src, &made.structured);
+                }
+                if let Some(problem) = problem {
+                    eprintln!("prerender: {}: preview image: {problem}", page.address);
+                }
                 let html = template.page(&rendered, Some(&data), &site_url);
                 let Some(file) = routes::file_for(&page.address) else {
                     continue;

@@ -1,0 +1,429 @@
+//! The image a link preview shows (KakaoTalk, Facebook, X, Band, portals), for every page: a
+//! JPEG of 1200×630, which every scraper takes. An article with a photo gets its lead photo
+//! cropped to that shape, and to 16:9, 4:3 and 1:1 for its structured data, as Google asks;
+//! every other page (front, sections, keywords, policies, lists, articles without a photo)
+//! gets a card drawn here with the paper's name and the page's title in Korean type.
+//!
+//! Files go under `dist/preview/`, named by a hash of what they are made from, so an unchanged
+//! photo or title is never drawn twice, and a changed one gets a new address that no cache
+//! holds stale.
+
+use ab_glyph::{Font, FontVec, PxScale, ScaleFont};
+use image::imageops::FilterType;
+use image::{DynamicImage, Rgb, RgbImage};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The shape every preview has: Facebook's recommended 1.91:1, which Kakao crops to 2:1.
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+/// The folder under `dist/`.
+const FOLDER: &str = "preview";
+/// Changes when the drawing changes, so every file is drawn anew.
+const STYLE: &str = "card-1";
+/// The largest photo read, so a broken image host cannot fill the memory.
+const MAX_PHOTO: u64 = 20 * 1024 * 1024;
+/// The crops structured data gets beside the preview (Google: 16:9, 4:3 and 1:1).
+/// Each is well past the 50,000 pixels Google asks for, and small enough to make quickly.
+const CROPS: [(u32, u32); 3] = [(800, 450), (800, 600), (600, 600)];
+
+const NAVY: Rgb<u8> = Rgb([0x0b, 0x3d, 0x91]);
+const RED: Rgb<u8> = Rgb([0xc8, 0x10, 0x2e]);
+const WHITE: Rgb<u8> = Rgb([0xff, 0xff, 0xff]);
+const PALE: Rgb<u8> = Rgb([0xc9, 0xd6, 0xee]);
+
+/// Where the card's Korean type comes from when `--card-font` names none: Debian's and
+/// Ubuntu's `fonts-noto-cjk`, which `scripts/setup` installs.
+pub const DEFAULT_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
+/// Noto Sans CJK's collection holds JP, KR, SC, TC, HK in that order: KR is the second.
+const KOREAN_FACE: u32 = 1;
+
+/// A preview made for a page: the 1200×630 image, and the images for structured data.
+pub struct Preview {
+    /// Its address under the site (`/preview/…jpg`).
+    pub src: String,
+    /// The addresses for structured data: the photo's three crops, or the card.
+    pub structured: Vec<String>,
+}
+
+/// Makes and keeps the previews of one run.
+pub struct Previews {
+    dist: PathBuf,
+    site_name: String,
+    origin: String,
+    font: Option<FontVec>,
+    agent: ureq::Agent,
+}
+
+impl Previews {
+    /// `font` is a TrueType/OpenType file or collection; without a readable one, pages without
+    /// a photo get no card (and say so once).
+    pub fn new(dist: &Path, site_name: &str, origin: &str, font: &Path) -> (Self, Option<String>) {
+        let read = std::fs::read(font)
+            .map_err(|err| err.to_string())
+            .and_then(|data| {
+                FontVec::try_from_vec_and_index(data.clone(), KOREAN_FACE)
+                    .or_else(|_| FontVec::try_from_vec(data))
+                    .map_err(|err| err.to_string())
+            });
+        let warning = read.as_ref().err().map(|err| {
+            format!(
+                "{}: {err}; pages without a photo get no preview card",
+                font.display()
+            )
+        });
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(10)))
+            .build()
+            .into();
+        let previews = Self {
+            dist: dist.to_owned(),
+            site_name: site_name.to_owned(),
+            origin: origin.to_owned(),
+            font: read.ok(),
+            agent,
+        };
+        (previews, warning)
+    }
+
+    /// The preview of a page titled `title` whose own image is `photo` (an absolute address,
+    /// or a site path): the photo's crops where it can be read, else the card. Beside it, why
+    /// the photo could not be used, if it could not.
+    pub fn make(&self, title: &str, photo: Option<&str>) -> (Option<Preview>, Option<String>) {
+        let problem = match photo.map(|photo| self.photo(photo)) {
+            Some(Ok(preview)) => return (Some(preview), None),
+            Some(Err(reason)) => Some(reason),
+            None => None,
+        };
+        match self.card(title) {
+            Ok(card) => (card, problem),
+            Err(reason) => (
+                None,
+                Some(problem.map_or(reason.clone(), |p| format!("{p}; {reason}"))),
+            ),
+        }
+    }
+
+    fn photo(&self, src: &str) -> Result<Preview, String> {
+        let bytes = self.read_photo(src)?;
+        let key = hash(&[STYLE.as_bytes(), &bytes]);
+        let name = |w: u32, h: u32| format!("{FOLDER}/photo-{key}-{w}x{h}.jpg");
+        let sizes = std::iter::once((WIDTH, HEIGHT)).chain(CROPS);
+        let missing = sizes
+            .clone()
+            .any(|(w, h)| !self.dist.join(name(w, h)).is_file());
+        if missing {
+            let photo = image::load_from_memory(&bytes).map_err(|err| format!("{src}: {err}"))?;
+            for (w, h) in sizes {
+                write_image(&self.dist.join(name(w, h)), &cover(&photo, w, h))?;
+            }
+        }
+        Ok(Preview {
+            src: format!("/{}", name(WIDTH, HEIGHT)),
+            structured: CROPS
+                .iter()
+                .map(|&(w, h)| format!("/{}", name(w, h)))
+                .collect(),
+        })
+    }
+
+    /// The photo's bytes: a site path from the bundle itself, else over HTTP(S).
+    fn read_photo(&self, src: &str) -> Result<Vec<u8>, String> {
+        let local = src
+            .strip_prefix(&self.origin)
+            .filter(|path| path.starts_with('/'))
+            .or_else(|| src.strip_prefix('/').map(|_| src));
+        if let Some(path) = local {
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            let mut file = self.dist.clone();
+            for part in path.split('/').filter(|part| !part.is_empty()) {
+                let part = percent_encoding::percent_decode_str(part)
+                    .decode_utf8()
+                    .map_err(|err| err.to_string())?;
+                if !news_front::format::is_path_segment(&part) || part.starts_with('.') {
+                    return Err(format!("{src}: not a file of the site"));
+                }
+                file.push(part.as_ref());
+            }
+            return std::fs::read(&file).map_err(|err| format!("{src}: {err}"));
+        }
+        let mut response = self
+            .agent
+            .get(src)
+            .call()
+            .map_err(|err| format!("{src}: {err}"))?;
+        response
+            .body_mut()
+            .with_config()
+            .limit(MAX_PHOTO)
+            .read_to_vec()
+            .map_err(|err| format!("{src}: {err}"))
+    }
+
+    /// The card: the paper's name above the title, in white on the paper's navy.
+    fn card(&self, title: &str) -> Result<Option<Preview>, String> {
+        let Some(font) = &self.font else {
+            return Ok(None);
+        };
+        // A list's later pages share its first page's card: `경기 (2쪽)` is drawn as `경기`.
+        let title = title.trim();
+        let title = match title
+            .strip_suffix("쪽)")
+            .and_then(|rest| rest.rsplit_once(" ("))
+        {
+            Some((list, page)) if page.bytes().all(|b| b.is_ascii_digit()) && !page.is_empty() => {
+                list
+            }
+            _ => title,
+        };
+        let key = hash(&[
+            STYLE.as_bytes(),
+            self.site_name.as_bytes(),
+            b"\0",
+            title.as_bytes(),
+        ]);
+        let name = format!("{FOLDER}/card-{key}.png");
+        let file = self.dist.join(&name);
+        if !file.is_file() {
+            write_image(&file, &draw_card(font, &self.site_name, title))?;
+        }
+        let src = format!("/{name}");
+        Ok(Some(Preview {
+            structured: vec![src.clone()],
+            src,
+        }))
+    }
+}
+
+/// The first 16 hex digits of the SHA-256 of `parts`.
+fn hash(parts: &[&[u8]]) -> String {
+    let mut digest = Sha256::new();
+    for part in parts {
+        digest.update(part);
+    }
+    digest.finalize()[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// `photo` cut to the shape of `width`×`height` about its centre, and scaled to that size.
+fn cover(photo: &DynamicImage, width: u32, height: u32) -> RgbImage {
+    let (w, h) = (photo.width().max(1), photo.height().max(1));
+    // The largest box of the target's shape inside the photo.
+    let (crop_w, crop_h) = if u64::from(w) * u64::from(height) > u64::from(h) * u64::from(width) {
+        (
+            (u64::from(h) * u64::from(width) / u64::from(height)) as u32,
+            h,
+        )
+    } else {
+        (
+            w,
+            (u64::from(w) * u64::from(height) / u64::from(width)) as u32,
+        )
+    };
+    let (crop_w, crop_h) = (crop_w.max(1), crop_h.max(1));
+    photo
+        .crop_imm((w - crop_w) / 2, (h - crop_h) / 2, crop_w, crop_h)
+        .resize_exact(width, height, FilterType::CatmullRom)
+        .to_rgb8()
+}
+
+/// Writes `picture` as a JPEG or a PNG (by the file's name), to a temporary name first and then renamed, like every file of a
+/// run. (`save_buffer` rather than a `JpegEncoder` of our own: its encoder is then compiled in
+/// the `image` crate, which the test build optimises, not in this one.)
+fn write_image(file: &Path, picture: &RgbImage) -> Result<(), String> {
+    let fail = |err: &dyn std::fmt::Display| format!("{}: {err}", file.display());
+    if let Some(folder) = file.parent() {
+        std::fs::create_dir_all(folder).map_err(|err| fail(&err))?;
+    }
+    let kind = file
+        .extension()
+        .and_then(|kind| kind.to_str())
+        .unwrap_or("jpg");
+    let temporary = file.with_extension(format!("{}.tmp.{kind}", std::process::id()));
+    image::save_buffer(
+        &temporary,
+        picture.as_raw(),
+        picture.width(),
+        picture.height(),
+        image::ExtendedColorType::Rgb8,
+    )
+    .map_err(|err| fail(&err))?;
+    std::fs::rename(&temporary, file).map_err(|err| {
+        let _ = std::fs::remove_file(&temporary);
+        fail(&err)
+    })
+}
+
+/// Draws the card: a red rule, the paper's name, the title in up to four lines (cut with `…`),
+/// and the paper's name again at the foot.
+pub fn draw_card(font: &FontVec, site_name: &str, title: &str) -> RgbImage {
+    let mut card = RgbImage::from_pixel(WIDTH, HEIGHT, NAVY);
+    let margin = 80.0;
+    for y in 0..12 {
+        for x in 0..WIDTH {
+            card.put_pixel(x, y, RED);
+        }
+    }
+    draw_text(&mut card, font, site_name, 40.0, margin, 120.0, PALE);
+    let size = if title.chars().count() > 40 {
+        56.0
+    } else {
+        68.0
+    };
+    let lines = wrap(font, title, size, WIDTH as f32 - 2.0 * margin, 4);
+    let line_height = size * 1.35;
+    let top = 230.0 + (4 - lines.len().min(4)) as f32 * line_height / 2.0;
+    for (i, line) in lines.iter().enumerate() {
+        draw_text(
+            &mut card,
+            font,
+            line,
+            size,
+            margin,
+            top + i as f32 * line_height,
+            WHITE,
+        );
+    }
+    card
+}
+
+/// `text` in lines no wider than `width` at `size`: broken at spaces where a word fits, else
+/// between any two characters (Korean allows both); past `max_lines` the last ends with `…`.
+fn wrap(font: &FontVec, text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
+    let scaled = font.as_scaled(PxScale::from(size));
+    let advance = |text: &str| -> f32 {
+        text.chars()
+            .map(|c| scaled.h_advance(scaled.glyph_id(c)))
+            .sum()
+    };
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let joined = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if advance(&joined) <= width {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than the line is broken between characters.
+        for c in word.chars() {
+            if advance(&format!("{line}{c}")) > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && advance(&format!("{last}…")) > width {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// Draws `text` with its baseline at `baseline`, blending each glyph's coverage over the card.
+fn draw_text(
+    card: &mut RgbImage,
+    font: &FontVec,
+    text: &str,
+    size: f32,
+    left: f32,
+    baseline: f32,
+    colour: Rgb<u8>,
+) {
+    let scaled = font.as_scaled(PxScale::from(size));
+    let mut x = left;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        let glyph = id.with_scale_and_position(PxScale::from(size), ab_glyph::point(x, baseline));
+        x += scaled.h_advance(id);
+        let Some(outline) = font.outline_glyph(glyph) else {
+            continue;
+        };
+        let bounds = outline.px_bounds();
+        outline.draw(|gx, gy, coverage| {
+            let (px, py) = (
+                bounds.min.x as i64 + i64::from(gx),
+                bounds.min.y as i64 + i64::from(gy),
+            );
+            if px < 0 || py < 0 || px >= i64::from(WIDTH) || py >= i64::from(HEIGHT) {
+                return;
+            }
+            let pixel = card.get_pixel_mut(px as u32, py as u32);
+            for channel in 0..3 {
+                let under = f32::from(pixel.0[channel]);
+                let over = f32::from(colour.0[channel]);
+                pixel.0[channel] = (under + (over - under) * coverage.clamp(0.0, 1.0)) as u8;
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn font() -> Option<FontVec> {
+        let data = std::fs::read(DEFAULT_FONT).ok()?;
+        FontVec::try_from_vec_and_index(data, KOREAN_FACE).ok()
+    }
+
+    #[test]
+    fn photos_are_cut_about_their_centre_to_the_shape_asked() {
+        let photo = DynamicImage::ImageRgb8(RgbImage::from_fn(1200, 800, |x, _| {
+            if x < 600 {
+                Rgb([255, 0, 0])
+            } else {
+                Rgb([0, 0, 255])
+            }
+        }));
+        let preview = cover(&photo, WIDTH, HEIGHT);
+        assert_eq!(preview.dimensions(), (1200, 630));
+        let square = cover(&photo, 1200, 1200);
+        assert_eq!(square.dimensions(), (1200, 1200));
+        // The middle 800 columns were kept: red on the left, blue on the right.
+        assert_eq!(square.get_pixel(100, 600).0, [255, 0, 0]);
+        assert_eq!(square.get_pixel(1100, 600).0, [0, 0, 255]);
+        let tall = DynamicImage::ImageRgb8(RgbImage::new(3, 4000));
+        assert_eq!(cover(&tall, WIDTH, HEIGHT).dimensions(), (1200, 630));
+    }
+
+    #[test]
+    fn long_titles_wrap_into_four_lines_and_are_cut() {
+        let Some(font) = font() else {
+            panic!("{DEFAULT_FONT} is missing: scripts/setup --test installs fonts-noto-cjk");
+        };
+        let title = "가".repeat(300);
+        let lines = wrap(&font, &title, 56.0, 1040.0, 4);
+        assert_eq!(lines.len(), 4);
+        assert!(lines[3].ends_with('…'));
+        let short = wrap(&font, "고양시 도서관 3곳 새로 연다", 68.0, 1040.0, 4);
+        assert_eq!(short, ["고양시 도서관 3곳 새로 연다"]);
+    }
+}
