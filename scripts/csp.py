@@ -71,6 +71,9 @@ def main():
     html, found = CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
     if not found:
         sys.exit(f"csp.py: {index} has no <meta charset> to put the policy after")
+    # The minifier drops an empty content="" (index.html's site-url before a deployer sets it),
+    # and a <meta name> without content is invalid HTML.
+    html = re.sub(r"<meta name=([\w-]+)>", r'<meta name=\1 content="">', html)
     index.write_text(html, encoding="utf-8")
     # 404.html starts the app on hosts that serve it for unknown paths; app.html is the template
     # scripts/prerender makes every page from (it rewrites index.html and 404.html).
