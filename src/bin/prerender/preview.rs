@@ -415,6 +415,35 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_address_from_the_api_cannot_leave_the_bundle() {
+        let dist = std::env::temp_dir().join(format!("preview-paths-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("img")).unwrap();
+        std::fs::write(dist.join("secret.txt"), "secret").unwrap();
+        std::fs::write(dist.join("img/a.webp"), "not an image").unwrap();
+        let (previews, _) = Previews::new(
+            &dist.join("img"),
+            "한가람일보",
+            "https://news.example",
+            Path::new("/nonexistent"),
+        );
+        for src in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/a/..%2F..%2Fsecret.txt",
+            "https://news.example/../secret.txt",
+            "/.hidden",
+        ] {
+            assert!(previews.read_photo(src).is_err(), "{src}");
+        }
+        // A file that is no image is refused by the decoder, and without a font no card is
+        // made: the page keeps no preview, and says why.
+        let (made, problem) = previews.make("제목", Some("/a.webp"));
+        assert!(made.is_none());
+        assert!(problem.is_some());
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    #[test]
     fn long_titles_wrap_into_four_lines_and_are_cut() {
         let Some(font) = font() else {
             panic!("{DEFAULT_FONT} is missing: scripts/setup --test installs fonts-noto-cjk");
