@@ -248,7 +248,6 @@ async function sized(response) {
 }
 
 async function keepNow(cache, cacheName, key, response) {
-  const url = new URL(typeof key === 'string' ? key : key.url);
   if (cacheName === MEDIA) {
     const stored = await sized(response);
     const bytes = await sizeOf(stored);
@@ -256,8 +255,8 @@ async function keepNow(cache, cacheName, key, response) {
     const old = await cache.match(key);
     if (old) {
       total -= await sizeOf(old);
-      await setMediaTotal(total);
       await cache.delete(key);
+      await setMediaTotal(total);
     }
     // One image larger than the whole budget is not kept at all.
     if (bytes > MAX_MEDIA_BYTES) return;
@@ -272,6 +271,7 @@ async function keepNow(cache, cacheName, key, response) {
     return;
   }
   await cache.delete(key);
+  const url = new URL(typeof key === 'string' ? key : key.url);
   if ((cacheName === PAGES || cacheName === DATA) && isArticle(url)) {
     const articles = (await cache.keys()).filter((request) => isArticle(new URL(request.url)));
     for (const request of articles.slice(0, Math.max(0, articles.length + 1 - MAX_ARTICLES)))
