@@ -178,6 +178,31 @@ pub fn head_tags(page: &PageHead, site_name: Option<&str>, origin: &str) -> Vec<
     tags
 }
 
+/// A paged list's title: `경기` on its first page, `경기 (2쪽)` after it.
+pub fn paged_title(title: &str, page: u32) -> String {
+    if page > 1 {
+        format!("{title} ({page}쪽)")
+    } else {
+        title.to_owned()
+    }
+}
+
+/// The list a [`paged_title`] names, whatever its page: `경기 (2쪽)` is `경기`.
+pub fn list_title(title: &str) -> &str {
+    match title
+        .strip_suffix("쪽)")
+        .and_then(|rest| rest.rsplit_once(" ("))
+    {
+        Some((list, page)) if !page.is_empty() && page.bytes().all(|b| b.is_ascii_digit()) => list,
+        _ => title,
+    }
+}
+
+/// The size of the preview image the prerender command makes for every page (Facebook's
+/// recommended 1.91:1, which Kakao crops to 2:1).
+pub const PREVIEW_WIDTH: u32 = 1200;
+pub const PREVIEW_HEIGHT: u32 = 630;
+
 /// The value of the page's first `<meta property=…>` named `name` (`og:title`, `og:image`).
 pub fn property(tags: &[HeadTag], name: &str) -> Option<String> {
     tags.iter().find_map(|tag| match tag {
@@ -186,8 +211,8 @@ pub fn property(tags: &[HeadTag], name: &str) -> Option<String> {
     })
 }
 
-/// Points the page's preview at an image the prerender command made (`src`, a 1200×630 JPEG
-/// or PNG, a site path) in place of its own photo, and its structured data at `structured` (the
+/// Points the page's preview at an image the prerender command made (`src`, a JPEG or PNG of
+/// [`PREVIEW_WIDTH`]×[`PREVIEW_HEIGHT`], a site path) in place of its own photo, and its structured data at `structured` (the
 /// photo's 16:9, 4:3 and 1:1 crops, or the card).
 pub fn with_preview(tags: &mut Vec<HeadTag>, origin: &str, src: &str, structured: &[String]) {
     let alt = property(tags, "og:image:alt").or_else(|| property(tags, "og:title"));
@@ -208,8 +233,8 @@ pub fn with_preview(tags: &mut Vec<HeadTag>, origin: &str, src: &str, structured
     let mut added = vec![
         HeadTag::Property("og:image", image.clone()),
         HeadTag::Property("og:image:type", kind.to_owned()),
-        HeadTag::Property("og:image:width", "1200".to_owned()),
-        HeadTag::Property("og:image:height", "630".to_owned()),
+        HeadTag::Property("og:image:width", PREVIEW_WIDTH.to_string()),
+        HeadTag::Property("og:image:height", PREVIEW_HEIGHT.to_string()),
     ];
     if let Some(alt) = alt.filter(|alt| !alt.trim().is_empty()) {
         added.push(HeadTag::Property("og:image:alt", alt));
@@ -466,6 +491,19 @@ mod tests {
                          {"type": "image", "image": {"src": "/img/a.webp", "alt": "사진\"", "width": 1200, "height": 800}}]}"#,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_paged_title_names_its_list() {
+        assert_eq!(paged_title("경기", 1), "경기");
+        assert_eq!(
+            paged_title("#지역경제 관련 기사", 3),
+            "#지역경제 관련 기사 (3쪽)"
+        );
+        assert_eq!(list_title(&paged_title("경기", 12)), "경기");
+        assert_eq!(list_title("경기"), "경기");
+        assert_eq!(list_title("회의 (오전쪽)"), "회의 (오전쪽)");
+        assert_eq!(list_title(" (쪽)"), " (쪽)");
     }
 
     #[test]

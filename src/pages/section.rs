@@ -46,13 +46,7 @@ pub fn SectionPage() -> impl IntoView {
 fn section_view(page: models::SectionPage) -> impl IntoView {
     view! {
         <PageMeta
-            title={
-                if page.page > 1 {
-                    format!("{} ({}쪽)", page.section.name, page.page)
-                } else {
-                    page.section.name.clone()
-                }
-            }
+            title=crate::seo::paged_title(&page.section.name, page.page)
             description=format!("{} 분야의 최신 기사", page.section.name)
             address=routes::section(&page.section.slug, page.page)
             feed=routes::section_feed(&page.section.slug)

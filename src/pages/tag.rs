@@ -49,10 +49,7 @@ pub fn TagPage() -> impl IntoView {
 }
 
 fn tag_view(page: models::TagPage) -> impl IntoView {
-    let title = match page.page {
-        1 => format!("#{} 관련 기사", page.tag),
-        n => format!("#{} 관련 기사 ({n}쪽)", page.tag),
-    };
+    let title = crate::seo::paged_title(&format!("#{} 관련 기사", page.tag), page.page);
     let description = format!("‘{}’ 키워드의 최신 기사", page.tag);
     let address = routes::tag(&page.tag, page.page);
     let heading = format!("#{}", page.tag);

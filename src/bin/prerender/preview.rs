@@ -15,9 +15,8 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The shape every preview has: Facebook's recommended 1.91:1, which Kakao crops to 2:1.
-pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+/// The shape every preview has, which the head tags declare.
+use news_front::seo::{PREVIEW_HEIGHT as HEIGHT, PREVIEW_WIDTH as WIDTH};
 /// The folder under `dist/`.
 const FOLDER: &str = "preview";
 /// Changes when the drawing changes, so every file is drawn anew.
@@ -60,12 +59,16 @@ impl Previews {
     /// `font` is a TrueType/OpenType file or collection; without a readable one, pages without
     /// a photo get no card (and say so once).
     pub fn new(dist: &Path, site_name: &str, origin: &str, font: &Path) -> (Self, Option<String>) {
+        // A collection (`ttcf`) holds several faces: the Korean one is taken from it.
         let read = std::fs::read(font)
             .map_err(|err| err.to_string())
             .and_then(|data| {
-                FontVec::try_from_vec_and_index(data.clone(), KOREAN_FACE)
-                    .or_else(|_| FontVec::try_from_vec(data))
-                    .map_err(|err| err.to_string())
+                let face = if data.starts_with(b"ttcf") {
+                    KOREAN_FACE
+                } else {
+                    0
+                };
+                FontVec::try_from_vec_and_index(data, face).map_err(|err| err.to_string())
             });
         let warning = read.as_ref().err().map(|err| {
             format!(
@@ -136,16 +139,16 @@ impl Previews {
             .or_else(|| src.strip_prefix('/').map(|_| src));
         if let Some(path) = local {
             let path = path.split(['?', '#']).next().unwrap_or_default();
-            let mut file = self.dist.clone();
-            for part in path.split('/').filter(|part| !part.is_empty()) {
-                let part = percent_encoding::percent_decode_str(part)
-                    .decode_utf8()
-                    .map_err(|err| err.to_string())?;
-                if !news_front::format::is_path_segment(&part) || part.starts_with('.') {
-                    return Err(format!("{src}: not a file of the site"));
-                }
-                file.push(part.as_ref());
-            }
+            // A file of the bundle, and not a hidden one (a run's temporary files are).
+            let file = crate::source::file_under(&self.dist, path.trim_start_matches('/'))
+                .filter(|file| {
+                    file.strip_prefix(&self.dist).is_ok_and(|inside| {
+                        !inside
+                            .components()
+                            .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
+                    })
+                })
+                .ok_or_else(|| format!("{src}: not a file of the site"))?;
             return std::fs::read(&file).map_err(|err| format!("{src}: {err}"));
         }
         let mut response = self
@@ -167,16 +170,7 @@ impl Previews {
             return Ok(None);
         };
         // A list's later pages share its first page's card: `경기 (2쪽)` is drawn as `경기`.
-        let title = title.trim();
-        let title = match title
-            .strip_suffix("쪽)")
-            .and_then(|rest| rest.rsplit_once(" ("))
-        {
-            Some((list, page)) if page.bytes().all(|b| b.is_ascii_digit()) && !page.is_empty() => {
-                list
-            }
-            _ => title,
-        };
+        let title = news_front::seo::list_title(title.trim());
         let key = hash(&[
             STYLE.as_bytes(),
             self.site_name.as_bytes(),
@@ -230,8 +224,8 @@ fn cover(photo: &DynamicImage, width: u32, height: u32) -> RgbImage {
         .to_rgb8()
 }
 
-/// Writes `picture` as a JPEG or a PNG (by the file's name), to a temporary name first and then renamed, like every file of a
-/// run. (`save_buffer` rather than a `JpegEncoder` of our own: its encoder is then compiled in
+/// Writes `picture` as a JPEG or a PNG (by the file's name), to a temporary name first and then
+/// renamed, like every file of a run. (`save_buffer` rather than a `JpegEncoder` of our own: its encoder is then compiled in
 /// the `image` crate, which the test build optimises, not in this one.)
 fn write_image(file: &Path, picture: &RgbImage) -> Result<(), String> {
     let fail = |err: &dyn std::fmt::Display| format!("{}: {err}", file.display());

@@ -2,7 +2,7 @@
 //! data, a CMS export) or its base URL over HTTP(S).
 
 use news_front::api::ApiError;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How long one request may take, as in the app (`TIMEOUT_MS`).
@@ -48,17 +48,8 @@ impl Source {
         let body = match self {
             Self::Folder(folder) => {
                 // Paths come from `api::client::paths`, whose ids are percent-encoded into one
-                // segment each; a folder holds them decoded, as a web server would look them
-                // up (`tags/경제/1.json`). Nothing can climb out of the folder.
-                let mut file = folder.clone();
-                for part in path.split('/') {
-                    match percent_encoding::percent_decode_str(part).decode_utf8() {
-                        Ok(part) if news_front::format::is_path_segment(&part) && part != ".." => {
-                            file.push(part.as_ref());
-                        }
-                        _ => return Err(ApiError::NotFound),
-                    }
-                }
+                // segment each; a folder holds them decoded.
+                let file = file_under(folder, path).ok_or(ApiError::NotFound)?;
                 match std::fs::read_to_string(file) {
                     Ok(body) => body,
                     Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -91,4 +82,21 @@ impl Source {
         };
         serde_json::from_str(&body).map_err(|err| ApiError::Decode(err.to_string()))
     }
+}
+
+/// The file under `folder` that a site or API path names, decoded segment by segment as a web
+/// server looks it up (`tags/경제/1.json`); `None` for a path that could climb out of the
+/// folder (`..`, `%2F`, `\\`, control characters) or has an empty segment.
+pub fn file_under(folder: &Path, path: &str) -> Option<PathBuf> {
+    let mut file = folder.to_owned();
+    for part in path.split('/') {
+        let part = percent_encoding::percent_decode_str(part)
+            .decode_utf8()
+            .ok()?;
+        if !news_front::format::is_path_segment(&part) {
+            return None;
+        }
+        file.push(part.as_ref());
+    }
+    Some(file)
 }
