@@ -180,10 +180,13 @@ fn a_failing_api_keeps_the_previous_files_and_says_why() {
         stderr.contains("/article/1065: ") && stderr.contains("malformed JSON"),
         "{stderr}"
     );
+    // Listed, but the API has it no more: taken down, said as such, not as a failure.
     assert!(
-        stderr.contains("/article/1066: ") && stderr.contains("not found"),
+        stderr.contains("/article/1066: the API no longer has it (404): taking it down"),
         "{stderr}"
     );
+    assert!(!stderr.contains("/article/1066: api"), "{stderr}");
+    assert!(!dist.join("article/1066.html").exists());
     assert_eq!(read(dist.join("article/1065.html")), kept);
     assert!(read(dist.join("index.html")).contains("새로 바뀐 제목"));
     // No temporary file is left behind.
@@ -576,4 +579,352 @@ fn every_page_previews_with_a_jpeg_or_png_of_1200_by_630() {
     assert!(!before
         .iter()
         .any(|(path, _)| *path == image_file(&dist, &src)));
+}
+
+/// Leaves the article `id` out of every list of the API in `api` (as a CMS does once it took
+/// the article down), and deletes its answer.
+fn drop_from_api(api: &Path, id: &str) {
+    fn strip(value: &mut serde_json::Value, id: &str) {
+        match value {
+            serde_json::Value::Array(items) => {
+                items.retain(|item| {
+                    let named = item.get("id").or_else(|| item.get("article_id"));
+                    named.and_then(|v| v.as_str()) != Some(id)
+                });
+                items.iter_mut().for_each(|item| strip(item, id));
+            }
+            serde_json::Value::Object(members) => {
+                members.values_mut().for_each(|member| strip(member, id))
+            }
+            _ => {}
+        }
+    }
+    fn walk(folder: &Path, id: &str) {
+        for entry in fs::read_dir(folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, id);
+            } else if path.extension().is_some_and(|ext| ext == "json") {
+                let mut value: serde_json::Value =
+                    serde_json::from_str(&read(path.clone())).unwrap();
+                strip(&mut value, id);
+                fs::write(&path, value.to_string()).unwrap();
+            }
+        }
+    }
+    walk(api, id);
+    fs::remove_file(api.join(format!("articles/{id}.json"))).unwrap();
+}
+
+/// Every file of the bundle that names `/article/{id}`, the search index aside.
+fn files_naming(dist: &Path, id: &str) -> Vec<String> {
+    let link = format!("/article/{id}\"");
+    let xml = format!("/article/{id}<");
+    let mut found = Vec::new();
+    let mut folders = vec![dist.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.ends_with("pagefind") {
+                    folders.push(path);
+                }
+            } else if let Ok(text) = fs::read_to_string(&path) {
+                if text.contains(&link) || text.contains(&xml) {
+                    found.push(path.strip_prefix(dist).unwrap().display().to_string());
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn removed_ids(dist: &Path) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(&read(dist.join("removed.json"))).unwrap();
+    value["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn help_goes_to_stdout_and_names_every_option() {
+    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8(output.stdout).unwrap();
+    for option in [
+        "--api",
+        "--dist",
+        "--article",
+        "--remove",
+        "--site-url",
+        "--jobs",
+        "--now",
+        "--card-font",
+        "--index-with",
+        "--json",
+        "Exit status",
+    ] {
+        assert!(help.contains(option), "{option} missing from:\n{help}");
+    }
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
+    let (api, dist) = workspace("remove");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    assert!(
+        files_naming(&dist, "1065").len() > 5,
+        "the demo lists it: {:?}",
+        files_naming(&dist, "1065")
+    );
+    let untouched = fs::metadata(dist.join("article/1051.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+
+    // The CMS's lists still name it (they lag behind the takedown): it goes all the same.
+    let output = prerender(&api, &dist, &["--remove", "1065", "--json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["mode"], "publish");
+    assert_eq!(summary["removed"], serde_json::json!(["1065"]));
+    assert_eq!(summary["failures"], serde_json::json!([]));
+    let stages: Vec<&str> = summary["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|stage| stage["name"].as_str().unwrap())
+        .collect();
+    for stage in ["plan", "answers", "render", "feeds", "sitemap"] {
+        assert!(stages.contains(&stage), "{stages:?}");
+    }
+    assert!(!dist.join("article/1065.html").exists());
+    // Other articles' pages may still link to it (related articles); no list, feed or
+    // sitemap does.
+    let naming: Vec<String> = files_naming(&dist, "1065")
+        .into_iter()
+        .filter(|file| !file.starts_with("article/"))
+        .collect();
+    assert_eq!(naming, Vec::<String>::new());
+    assert!(read(dist.join("section/incheon.html")).contains("href=\"/article/1066\""));
+    assert_eq!(removed_ids(&dist), ["1065"]);
+    assert_eq!(
+        fs::metadata(dist.join("article/1051.html"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        untouched,
+        "no other article is written again"
+    );
+
+    // Published again: it is back everywhere, and no longer named as removed.
+    let output = prerender(&api, &dist, &["--article", "1065"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dist.join("article/1065.html").exists());
+    assert!(read(dist.join("section/incheon.html")).contains("href=\"/article/1065\""));
+    assert!(read(dist.join("rss/allArticle.xml")).contains("/article/1065<"));
+    assert_eq!(removed_ids(&dist), Vec::<String>::new());
+}
+
+#[test]
+fn an_article_the_api_answers_404_for_is_taken_down_by_a_publish_and_a_whole_run() {
+    let (api, dist) = workspace("gone");
+    assert!(prerender(&api, &dist, &[]).status.success());
+
+    drop_from_api(&api, "1066");
+    let output = prerender(&api, &dist, &["--article", "1066"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("/article/1066: the API no longer has it (404)"),
+        "{stderr}"
+    );
+    assert!(!dist.join("article/1066.html").exists());
+    let naming: Vec<String> = files_naming(&dist, "1066")
+        .into_iter()
+        .filter(|file| !file.starts_with("article/"))
+        .collect();
+    assert_eq!(naming, Vec::<String>::new());
+
+    // A whole run after the API dropped another one, without a publish hook being called.
+    drop_from_api(&api, "1067");
+    let output = prerender(&api, &dist, &["--json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["stale_deleted"], 1);
+    assert!(!dist.join("article/1067.html").exists());
+    assert!(dist.join("article/1065.html").exists());
+    let naming: Vec<String> = files_naming(&dist, "1067")
+        .into_iter()
+        .filter(|file| !file.starts_with("article/"))
+        .collect();
+    assert_eq!(naming, Vec::<String>::new());
+    assert_eq!(removed_ids(&dist), ["1066", "1067"]);
+}
+
+#[test]
+fn a_whole_run_that_cannot_read_a_list_deletes_no_page() {
+    let (api, dist) = workspace("no-list");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    let before = fs::read_dir(dist.join("article")).unwrap().count();
+    fs::write(api.join("sections/incheon/1.json"), "{ not json").unwrap();
+    let output = prerender(&api, &dist, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("no page of an unlisted article is deleted"));
+    assert_eq!(fs::read_dir(dist.join("article")).unwrap().count(), before);
+}
+
+#[test]
+fn ids_that_try_to_leave_the_folder_are_refused() {
+    let (api, dist) = workspace("hostile-ids");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    fs::write(dist.join("secret.html"), "keep").unwrap();
+    for id in ["../secret", "..", "%2e%2e", "a/b", "", "1065 ", "１０６５"] {
+        let output = prerender(&api, &dist, &["--remove", id]);
+        assert_eq!(output.status.code(), Some(1), "{id:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("not an id this command writes"));
+    }
+    assert_eq!(read(dist.join("secret.html")), "keep");
+    assert!(dist.join("index.html").exists() && dist.join("article/1065.html").exists());
+}
+
+/// Two editors' articles, each listed first in its section and on the front page.
+fn add_articles(api: &Path, ids: &[&str]) {
+    for (n, id) in ids.iter().enumerate() {
+        let mut article: serde_json::Value =
+            serde_json::from_str(&read(api.join("articles/1065.json"))).unwrap();
+        let title = format!("동시 발행 기사 {id}");
+        let published = format!("2026-11-25T11:0{n}:00+09:00");
+        article["id"] = (*id).into();
+        article["title"] = title.clone().into();
+        article["published_at"] = published.clone().into();
+        fs::write(api.join(format!("articles/{id}.json")), article.to_string()).unwrap();
+        let summary = serde_json::json!({"id": id, "title": title,
+            "section": {"slug": "incheon", "name": "인천"}, "published_at": published});
+        for (file, key) in [
+            ("home.json", "lead"),
+            ("sections/incheon/1.json", "articles"),
+        ] {
+            let mut list: serde_json::Value = serde_json::from_str(&read(api.join(file))).unwrap();
+            list[key].as_array_mut().unwrap().insert(0, summary.clone());
+            fs::write(api.join(file), list.to_string()).unwrap();
+        }
+    }
+}
+
+#[test]
+fn two_publishes_at_once_both_land() {
+    let (api, dist) = workspace("concurrent");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    add_articles(&api, &["2001", "2002"]);
+    let start = |id: &str| {
+        Command::new(env!("CARGO_BIN_EXE_prerender"))
+            .args([
+                "--api",
+                api.to_str().unwrap(),
+                "--dist",
+                dist.to_str().unwrap(),
+            ])
+            .args([
+                "--site-url",
+                SITE,
+                "--now",
+                "2026-11-25T12:00:00+09:00",
+                "--article",
+                id,
+            ])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (start("2001"), start("2002"));
+    for run in [first, second] {
+        let output = run.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    for id in ["2001", "2002"] {
+        assert!(dist.join(format!("article/{id}.html")).exists());
+        let address = format!("/article/{id}");
+        assert!(read(dist.join("index.html")).contains(&format!("href=\"{address}\"")));
+        assert!(read(dist.join("rss/allArticle.xml")).contains(&format!("{address}<")));
+        assert!(locations(&read(dist.join("sitemap.xml"))).contains(&format!("{SITE}{address}")));
+    }
+    // No temporary file is left behind.
+    let leftovers: Vec<String> = files_under(&dist)
+        .into_iter()
+        .filter(|file| file.ends_with(".tmp") || file.contains(".tmp."))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+}
+
+fn files_under(dist: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![dist.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_run_waits_while_another_holds_the_bundle() {
+    let (api, dist) = workspace("lock");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    let held = fs::File::options()
+        .write(true)
+        .open(dist.join(".prerender.lock"))
+        .unwrap();
+    held.lock().unwrap();
+    let mut run = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .args([
+            "--api",
+            api.to_str().unwrap(),
+            "--dist",
+            dist.to_str().unwrap(),
+        ])
+        .args(["--site-url", SITE, "--article", "1065"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        run.try_wait().unwrap().is_none(),
+        "it did not wait for the lock"
+    );
+    held.unlock().unwrap();
+    let output = run.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("another run is writing"));
 }

@@ -38,39 +38,24 @@ use std::process::ExitCode;
 /// How many keywords' first pages are read.
 const KEYWORDS: usize = 50;
 
-const USAGE: &str =
-    "usage: check-api --api <base URL or folder> [--articles N] [--section-pages N]";
-
+/// Reads a news API as the site does and says, per endpoint, what is wrong (a reader loses
+/// something) and what is merely tolerated (read, but not in the contract's shape).
+#[derive(clap::Parser)]
+#[command(
+    name = "check-api",
+    version,
+    after_help = "Exit status: 0 when nothing is wrong, 1 when something is, 2 for a wrong command line."
+)]
 struct Options {
+    /// The API: its base URL (https://cms.example/api/) or a folder holding its JSON files
+    #[arg(long, value_name = "URL|FOLDER")]
     api: String,
+    /// How many articles to read, of those the lists name
+    #[arg(long, value_name = "N", default_value_t = 200)]
     articles: usize,
+    /// How many pages of each section's list to read
+    #[arg(long, value_name = "N", default_value_t = 3)]
     section_pages: u32,
-}
-
-fn parse_options() -> Result<Options, String> {
-    let mut args = std::env::args().skip(1);
-    let (mut api, mut articles, mut section_pages) = (None, 200, 3);
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--api" => api = Some(value()?),
-            "--articles" => {
-                articles = value()?.parse().map_err(|_| "--articles takes a number")?;
-            }
-            "--section-pages" => {
-                section_pages = value()?
-                    .parse()
-                    .map_err(|_| "--section-pages takes a number")?;
-            }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown option {other}\n{USAGE}")),
-        }
-    }
-    Ok(Options {
-        api: api.ok_or(USAGE)?,
-        articles,
-        section_pages,
-    })
 }
 
 /// What was found in one document.
@@ -210,13 +195,7 @@ fn safe(text: &str) -> String {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_options() {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
+    let options = <Options as clap::Parser>::parse();
     let mut checker = Checker {
         source: Source::new(&options.api),
         reports: Vec::new(),

@@ -3,13 +3,17 @@
 //! subscriptions and portal ingest keep working), a sitemap of every page and a news sitemap
 //! of the last 48 hours.
 
+use crate::answers::Answers;
 use chrono::{DateTime, FixedOffset};
-use news_front::api::models::{Section, Site, Summary};
+use news_front::api::client::paths;
+use news_front::api::models::{MostViewed, Section, SectionPage, Site, Summary, TagPage};
 use news_front::format::parse_kst;
 use news_front::routes;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use rss::{CategoryBuilder, ChannelBuilder, GuidBuilder, ItemBuilder};
+use std::collections::BTreeSet;
+use std::path::Path;
 
 /// How many items a feed carries.
 pub const FEED_ITEMS: usize = 50;
@@ -215,4 +219,237 @@ fn xml(body: impl FnOnce(&mut Writer<Vec<u8>>) -> std::io::Result<()>) -> String
     // Writing into memory cannot fail.
     debug_assert!(written.is_ok());
     String::from_utf8(writer.into_inner()).unwrap_or_default()
+}
+
+/// The most articles the news sitemap names (Google News reads at most 1,000).
+pub const NEWS_MAX: usize = 1_000;
+
+/// What the feeds and the news sitemap need of every list a run reads, and no more: the newest
+/// [`FEED_ITEMS`] articles of all and of each section, and those of the last [`NEWS_HOURS`]
+/// (at most [`NEWS_MAX`]). It stays this small whatever the size of the archive.
+pub struct Newest {
+    items: Vec<Summary>,
+    now: DateTime<FixedOffset>,
+}
+
+impl Newest {
+    pub fn new(now: DateTime<FixedOffset>) -> Self {
+        Self {
+            items: Vec::new(),
+            now,
+        }
+    }
+
+    pub fn add(&mut self, summaries: impl IntoIterator<Item = Summary>) {
+        self.items.extend(summaries);
+        if self.items.len() > 8 * (FEED_ITEMS + NEWS_MAX) {
+            self.prune();
+        }
+    }
+
+    fn prune(&mut self) {
+        let (mut all, mut news) = (0, 0);
+        let mut per_section = std::collections::HashMap::<String, usize>::new();
+        let now = self.now;
+        let items = newest_first(std::mem::take(&mut self.items));
+        self.items = items
+            .into_iter()
+            .filter(|summary| {
+                let slug = summary.section.as_ref().map(|s| s.slug.clone());
+                let in_section = per_section.entry(slug.unwrap_or_default()).or_default();
+                let recent = summary
+                    .published_at
+                    .as_deref()
+                    .and_then(parse_kst)
+                    .is_some_and(|at| now.signed_duration_since(at).num_hours() < NEWS_HOURS);
+                let keep =
+                    all < FEED_ITEMS || *in_section < FEED_ITEMS || (recent && news < NEWS_MAX);
+                all += 1;
+                *in_section += 1;
+                news += usize::from(recent);
+                keep
+            })
+            .collect();
+    }
+
+    /// Newest first, each article once.
+    pub fn list(mut self) -> Vec<Summary> {
+        self.prune();
+        self.items
+    }
+}
+
+/// The `feeds` stage: every feed, from the lists the run read (`listed`, newest first) and the
+/// first pages it holds.
+pub fn write_feeds(
+    dist: &Path,
+    answers: &Answers,
+    site: &Site,
+    origin: &str,
+    listed: &[Summary],
+    have_home: bool,
+    keywords: &[String],
+) -> Result<(), String> {
+    let write = |feed: &str, title: &str, link: &str, description: &str, articles: &[Summary]| {
+        let Some(file) = routes::feed_file(feed) else {
+            return Ok(());
+        };
+        let xml = rss(site, origin, feed, title, link, description, articles);
+        crate::output::write_file(dist, &file, &xml)
+    };
+    if have_home {
+        let description = site
+            .tagline
+            .clone()
+            .unwrap_or_else(|| format!("{} 최신 기사", site.name));
+        write(
+            routes::ALL_FEED,
+            &site.name,
+            routes::HOME,
+            &description,
+            listed,
+        )?;
+    }
+    if let Ok((most_viewed, _)) = answers.model::<MostViewed>(paths::MOST_VIEWED) {
+        if let Some(period) = most_viewed.periods.first() {
+            write(
+                routes::MOST_VIEWED_FEED,
+                &format!("{} 가장 많이 본 뉴스", site.name),
+                routes::HOME,
+                &format!("{} 가장 많이 본 뉴스 ({})", site.name, period.label),
+                &period.articles,
+            )?;
+        }
+    }
+    for section in &site.sections {
+        let Some(feed) = routes::section_feed(&section.slug) else {
+            continue;
+        };
+        let Ok((first, _)) = answers.model::<SectionPage>(&paths::section_page(&section.slug, 1))
+        else {
+            continue;
+        };
+        let articles: Vec<Summary> = listed
+            .iter()
+            .filter(|summary| {
+                summary.section.as_ref().map(|s| s.slug.as_str()) == Some(section.slug.as_str())
+                    || first.articles.iter().any(|item| item.id == summary.id)
+            })
+            .cloned()
+            .collect();
+        write(
+            &feed,
+            &format!("{} - {}", section.name, site.name),
+            &routes::section(&section.slug, 1),
+            &format!("{} 분야의 최신 기사", section.name),
+            &articles,
+        )?;
+    }
+    // A keyword's feed: the first page of its list, newest first as the API gives it.
+    for keyword in keywords {
+        let Some(feed) = routes::tag_feed(keyword) else {
+            continue;
+        };
+        let Ok((first, _)) = answers.model::<TagPage>(&paths::tag_page(keyword, 1)) else {
+            continue;
+        };
+        write(
+            &feed,
+            &format!("‘{keyword}’ 키워드 - {}", site.name),
+            &routes::tag(keyword, 1),
+            &format!("{} ‘{keyword}’ 키워드의 최신 기사", site.name),
+            &first.articles,
+        )?;
+    }
+    Ok(())
+}
+
+/// The `sitemap` stage: the sitemaps (one per 50,000 addresses, with an index) and the news
+/// sitemap, and robots.txt naming them. A publish run names every page the bundle holds.
+pub fn write_sitemaps(
+    dist: &Path,
+    origin: &str,
+    site: &Site,
+    listed: &[Summary],
+    mut urls: Vec<SitemapUrl>,
+    full: bool,
+    now: DateTime<FixedOffset>,
+) -> Result<(), String> {
+    let write = |file: &str, xml: String| crate::output::write_file(dist, file, &xml);
+    if !full {
+        // A publish run writes a few pages: the sitemap still names every page in the bundle.
+        let written: BTreeSet<String> = urls.iter().map(|url| url.address.clone()).collect();
+        urls.extend(
+            crate::output::prerendered_addresses(dist)
+                .into_iter()
+                .filter(|address| !written.contains(address))
+                .map(|address| SitemapUrl {
+                    address,
+                    lastmod: None,
+                }),
+        );
+    }
+    urls.sort_by(|a, b| a.address.cmp(&b.address));
+    let documents = sitemaps(origin, &urls);
+    if documents.len() == 1 {
+        write(
+            "sitemap.xml",
+            documents.into_iter().next().unwrap_or_default(),
+        )?;
+    } else {
+        let mut files = Vec::new();
+        for (n, document) in documents.into_iter().enumerate() {
+            let file = format!("sitemap-{}.xml", n + 1);
+            write(&file, document)?;
+            files.push(file);
+        }
+        write("sitemap.xml", sitemap_index(origin, &files))?;
+    }
+    write(
+        "sitemap-news.xml",
+        news_sitemap(origin, &site.name, listed, now),
+    )?;
+    let robots_file = dist.join("robots.txt");
+    let existing = std::fs::read_to_string(&robots_file).unwrap_or_default();
+    write(
+        "robots.txt",
+        robots(&existing, origin, &["sitemap.xml", "sitemap-news.xml"]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(n: usize, section: &str, at: DateTime<FixedOffset>) -> Summary {
+        serde_json::from_value(serde_json::json!({
+            "id": n.to_string(), "title": format!("기사 {n}"),
+            "section": {"slug": section, "name": section},
+            "published_at": (at - chrono::Duration::minutes(n as i64 * 10)).to_rfc3339(),
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_newest_keep_what_feeds_and_the_news_sitemap_need_and_no_more() {
+        let now = DateTime::parse_from_rfc3339("2026-11-25T12:00:00+09:00").unwrap();
+        let mut newest = Newest::new(now);
+        // 40,000 articles, ten minutes apart, in a big section and a small one.
+        for n in 0..40_000 {
+            newest.add([summary(n, if n % 100 == 0 { "small" } else { "big" }, now)]);
+            assert!(newest.items.len() <= 8 * (FEED_ITEMS + NEWS_MAX) + 1);
+        }
+        let list = newest.list();
+        let ids = |section: &str| -> Vec<String> {
+            list.iter()
+                .filter(|s| s.section.as_ref().is_some_and(|s| s.slug == section))
+                .map(|s| s.id.clone())
+                .collect()
+        };
+        // The last 48 hours (288 articles), and the small section's newest 50.
+        assert_eq!(ids("big").len(), 288 - 3);
+        assert_eq!(ids("small").len(), FEED_ITEMS);
+        assert_eq!(ids("small").last().unwrap(), "4900");
+        assert_eq!(list.first().unwrap().id, "0");
+    }
 }

@@ -236,7 +236,8 @@ fn write_image(file: &Path, picture: &RgbImage) -> Result<(), String> {
         .extension()
         .and_then(|kind| kind.to_str())
         .unwrap_or("jpg");
-    let temporary = file.with_extension(format!("{}.tmp.{kind}", std::process::id()));
+    // The extension stays last: the encoder is chosen by it.
+    let temporary = crate::output::temporary_beside(file).with_extension(kind);
     image::save_buffer(
         &temporary,
         picture.as_raw(),

@@ -209,6 +209,25 @@ fn next_element(html: &str, from: usize, open: &str, close: &str) -> Option<(usi
     Some((start, end))
 }
 
+/// The top of an article page (section, headline, subtitles) as `ArticlePage` draws it, for the
+/// shell: its inline script fills in the text of an article it fetched early, before the wasm
+/// has loaded (`index.html`), so the markup is the app's, not a copy.
+pub fn article_head(mut answers: HashMap<String, serde_json::Value>) -> String {
+    let placeholder = serde_json::json!({
+        "id": "0", "section": {"slug": "0", "name": "-"}, "title": "-", "subtitles": ["-"],
+        "byline": {"outlet": "-", "reporter": "-"}, "published_at": "2000-01-01T00:00:00+09:00",
+        "body": [{"type": "paragraph", "text": "-"}],
+    });
+    answers.insert(news_front::api::client::paths::article("0"), placeholder);
+    let page = render("/article/0", answers, None).body;
+    let start = page.find(r#"<header class="article__header">"#);
+    let end = start.and_then(|start| page[start..].find("</header>").map(|end| start + end));
+    match (start, end) {
+        (Some(start), Some(end)) => page[start..end + "</header>".len()].to_owned(),
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

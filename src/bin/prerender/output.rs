@@ -1,0 +1,267 @@
+//! The `output` stage: files written whole or not at all, the lock that lets one run at a time
+//! write a bundle, what the bundle already holds, and the list of articles taken down.
+
+use anyhow::Context;
+use news_front::api::client::paths;
+use news_front::api::preload;
+use news_front::format::encode_path_segment;
+use news_front::routes;
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The file under the bundle that names the articles taken down (`docs/api-extensions.md`):
+/// the app and its service worker read it to forget them.
+pub const REMOVED_FILE: &str = "removed.json";
+
+/// The lock file: a run holds it from its first read of the bundle to its last write.
+const LOCK_FILE: &str = ".prerender.lock";
+
+/// Holds the bundle's lock until dropped. Two editors publishing at once take turns: the second
+/// run waits, then reads the API and the bundle as the first left them.
+pub struct Lock(#[allow(dead_code)] File);
+
+pub fn lock(dist: &Path) -> anyhow::Result<Lock> {
+    std::fs::create_dir_all(dist).with_context(|| format!("{}", dist.display()))?;
+    let path = dist.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("{}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "prerender: another run is writing {}; waiting for it to end",
+                dist.display()
+            );
+            file.lock()
+                .with_context(|| format!("locking {}", path.display()))?;
+        }
+        Err(std::fs::TryLockError::Error(err)) => {
+            return Err(err).with_context(|| format!("locking {}", path.display()));
+        }
+    }
+    Ok(Lock(file))
+}
+
+/// Writes `text` to `file` under `dist` (see [`write_atomic`]); a failure names the file.
+pub fn write_file(dist: &Path, file: &str, text: &str) -> Result<(), String> {
+    write_atomic(&dist.join(file), text.as_bytes()).map_err(|err| format!("{file}: {err}"))
+}
+
+/// A temporary name beside `file`, unique to this process and this call, so that threads (and
+/// runs) writing the same file never share one.
+pub fn temporary_beside(file: &Path) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let name = file
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    file.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}
+
+/// Writes `bytes` to a temporary file beside `file`, then renames it over `file`: a reader gets
+/// the old file or the new one, never half of one.
+pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let temporary = temporary_beside(file);
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
+
+/// The addresses of the prerendered page files in `dist` (front page, sections, keywords,
+/// articles, policies, photos, videos).
+pub fn prerendered_addresses(dist: &Path) -> Vec<String> {
+    fn walk(folder: &Path, prefix: &str, found: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() {
+                walk(
+                    &path,
+                    &format!("{prefix}/{}", encode_path_segment(&name)),
+                    found,
+                );
+            } else if let Some(stem) = name.strip_suffix(".html") {
+                // Keyword files are named by the decoded keyword (`routes::file_for`).
+                found.push(format!("{prefix}/{}", encode_path_segment(stem)));
+            }
+        }
+    }
+    let mut found = vec![routes::HOME.to_owned()];
+    for folder in ["article", "section", "tag", "policy"] {
+        walk(&dist.join(folder), &format!("/{folder}"), &mut found);
+    }
+    for page in [routes::PHOTOS, routes::VIDEOS] {
+        if routes::file_for(page).is_some_and(|file| dist.join(file).is_file()) {
+            found.push(page.to_owned());
+        }
+    }
+    found
+}
+
+/// The ids of the articles whose pages the bundle holds.
+pub fn article_files(dist: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dist.join("article")) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let id = name.strip_suffix(".html")?;
+            routes::is_plain(id).then(|| id.to_owned())
+        })
+        .collect()
+}
+
+/// The articles taken down so far, as `removed.json` names them.
+pub fn read_removed(dist: &Path) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(dist.join(REMOVED_FILE)).unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    value["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|id| id.as_str())
+        .filter(|id| routes::is_plain(id))
+        .map(str::to_owned)
+        .collect()
+}
+
+pub fn write_removed(dist: &Path, removed: &BTreeSet<String>) -> Result<(), String> {
+    let text = serde_json::json!({ "articles": removed }).to_string();
+    write_file(dist, REMOVED_FILE, &text)
+}
+
+/// What an article's page in the bundle says of it: its section and its keywords, read from the
+/// answers the page carries (`preload::script_element`), so a takedown knows which lists
+/// showed it even after the API has forgotten it.
+pub fn page_article(dist: &Path, id: &str) -> Option<(Option<String>, Vec<String>)> {
+    let html = std::fs::read_to_string(dist.join(routes::file_for(&routes::article(id))?)).ok()?;
+    let start = format!(
+        r#"<script type="application/json" id="{}">"#,
+        preload::ELEMENT_ID
+    );
+    let from = html.find(&start)? + start.len();
+    let to = from + html[from..].find("</script>")?;
+    let answers: serde_json::Value = serde_json::from_str(&html[from..to]).ok()?;
+    let article: news_front::api::models::Article =
+        serde_json::from_value(answers.get(paths::article(id))?.clone()).ok()?;
+    Some((article.section.map(|section| section.slug), article.tags))
+}
+
+/// The list pages of `folder` (a section's or a keyword's: `section/gyeonggi`, with its first
+/// page beside it as `section/gyeonggi.html`) whose files link to the article `id`, by page
+/// number.
+pub fn pages_linking(dist: &Path, folder: &str, id: &str) -> Vec<u32> {
+    let link = format!(r#"href="{}""#, routes::article(id));
+    let holds = |file: &Path| {
+        std::fs::read_to_string(file)
+            .map(|html| html.contains(&link))
+            .unwrap_or(false)
+    };
+    let mut pages = Vec::new();
+    if holds(&dist.join(format!("{folder}.html"))) {
+        pages.push(1);
+    }
+    if let Ok(entries) = std::fs::read_dir(dist.join(folder)) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let page = name
+                .strip_suffix(".html")
+                .and_then(|n| n.parse::<u32>().ok());
+            if let Some(page) = page.filter(|_| holds(&entry.path())) {
+                pages.push(page);
+            }
+        }
+    }
+    pages.sort_unstable();
+    pages
+}
+
+/// Deletes an article's page. Whether there was one.
+pub fn delete_article(dist: &Path, id: &str) -> Result<bool, String> {
+    let Some(file) = routes::file_for(&routes::article(id)) else {
+        return Ok(false);
+    };
+    match std::fs::remove_file(dist.join(&file)) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(err) => Err(format!("{file}: {err}")),
+    }
+}
+
+/// Deletes the pages and feeds of keywords no article carries any more (a whole-site run's
+/// `keep`). How many keywords went.
+pub fn delete_other_keywords(dist: &Path, keep: &BTreeSet<String>) -> usize {
+    let Ok(entries) = std::fs::read_dir(dist.join("tag")) else {
+        return 0;
+    };
+    let mut gone = BTreeSet::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let keyword = name.strip_suffix(".html").unwrap_or(&name).to_owned();
+        if name.starts_with('.') || keep.contains(&keyword) {
+            continue;
+        }
+        let path = entry.path();
+        let _ = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        if let Some(feed) = routes::tag_feed(&keyword).and_then(|feed| routes::feed_file(&feed)) {
+            let _ = std::fs::remove_file(dist.join(feed));
+        }
+        gone.insert(keyword);
+    }
+    gone.len()
+}
+
+/// Deletes a list's pages from `from` on (a list that became shorter).
+pub fn delete_list_pages_from(dist: &Path, folder: &str, from: u32) {
+    let Ok(entries) = std::fs::read_dir(dist.join(folder)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let page = name
+            .strip_suffix(".html")
+            .and_then(|n| n.parse::<u32>().ok());
+        if page.is_some_and(|page| page >= from.max(2)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_never_repeat() {
+        let file = Path::new("/tmp/x/index.html");
+        let (a, b) = (temporary_beside(file), temporary_beside(file));
+        assert_ne!(a, b);
+        assert_eq!(a.parent(), file.parent());
+        assert!(a
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with(".index.html.")));
+    }
+}

@@ -1,0 +1,119 @@
+//! The `plan` stage's vocabulary: every kind of page the command writes, with its address, the
+//! API answer it is drawn from and the model that answer must read as. A new kind of page is
+//! one arm in each match below, and the compiler names the ones missing.
+
+use crate::answers::Answers;
+use news_front::api::client::paths;
+use news_front::api::models::{
+    Article, Home, PhotoNews, Policy, SectionPage, SnsTv, Summary, TagPage,
+};
+use news_front::routes;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageKind {
+    Home,
+    Section { slug: String, page: u32 },
+    Tag { keyword: String, page: u32 },
+    Article { id: String },
+    Policy { slug: String },
+    Photos,
+    Videos,
+}
+
+/// What a page's answer says that the run needs beyond the page itself.
+#[derive(Default)]
+pub struct Drawn {
+    /// The answer, as the app reads it first.
+    pub value: serde_json::Value,
+    /// An article's last change (for the sitemap) and its section (marked in the menu).
+    pub lastmod: Option<String>,
+    pub section: Option<String>,
+    /// An article's keywords (their pages list it).
+    pub tags: Vec<String>,
+    /// A list's entries.
+    pub listed: Vec<Summary>,
+}
+
+impl PageKind {
+    /// The page's address on the site.
+    pub fn address(&self) -> String {
+        match self {
+            Self::Home => routes::HOME.to_owned(),
+            Self::Section { slug, page } => routes::section(slug, *page),
+            Self::Tag { keyword, page } => routes::tag(keyword, *page),
+            Self::Article { id } => routes::article(id),
+            Self::Policy { slug } => routes::policy(slug),
+            Self::Photos => routes::PHOTOS.to_owned(),
+            Self::Videos => routes::VIDEOS.to_owned(),
+        }
+    }
+
+    /// The API answer the page is drawn from.
+    pub fn api_path(&self) -> String {
+        match self {
+            Self::Home => paths::HOME.to_owned(),
+            Self::Section { slug, page } => paths::section_page(slug, *page),
+            Self::Tag { keyword, page } => paths::tag_page(keyword, *page),
+            Self::Article { id } => paths::article(id),
+            Self::Policy { slug } => paths::policy(slug),
+            Self::Photos => paths::PHOTO_NEWS.to_owned(),
+            Self::Videos => paths::SNS_TV.to_owned(),
+        }
+    }
+
+    /// The page's answer read as the app reads it (a page the app would show as an error is
+    /// not written), or why it cannot be.
+    pub fn read(&self, answers: &Answers) -> Result<Drawn, String> {
+        let path = self.api_path();
+        Ok(match self {
+            Self::Home => {
+                let (home, value) = answers.model::<Home>(&path)?;
+                let mut listed = home.lead;
+                listed.extend(home.sections.into_iter().flat_map(|block| block.articles));
+                Drawn {
+                    value,
+                    listed,
+                    ..Drawn::default()
+                }
+            }
+            Self::Section { .. } => {
+                let (list, value) = answers.list_page::<SectionPage>(&path)?;
+                Drawn {
+                    value,
+                    listed: list.articles,
+                    ..Drawn::default()
+                }
+            }
+            Self::Tag { .. } => {
+                let (list, value) = answers.list_page::<TagPage>(&path)?;
+                Drawn {
+                    value,
+                    listed: list.articles,
+                    ..Drawn::default()
+                }
+            }
+            Self::Article { .. } => {
+                let (article, value) = answers.model::<Article>(&path)?;
+                Drawn {
+                    value,
+                    lastmod: article.updated_at.or(article.published_at),
+                    section: article.section.map(|section| section.slug),
+                    tags: article.tags,
+                    ..Drawn::default()
+                }
+            }
+            Self::Policy { .. } => Drawn {
+                value: answers.model::<Policy>(&path)?.1,
+                ..Drawn::default()
+            },
+            Self::Photos => Drawn {
+                value: answers.model::<PhotoNews>(&path)?.1,
+                ..Drawn::default()
+            },
+            Self::Videos => Drawn {
+                value: answers.model::<SnsTv>(&path)?.1,
+                ..Drawn::default()
+            },
+        })
+    }
+}

@@ -1,0 +1,50 @@
+//! The `report` stage: what a run did, stage by stage, for the terminal and (`--json`) for a
+//! CMS's log.
+
+use serde::Serialize;
+use std::time::Instant;
+
+#[derive(Serialize, Default)]
+pub struct Report {
+    /// `site` (the whole site) or `publish` (`--article`/`--remove`).
+    pub mode: &'static str,
+    /// Pages written.
+    pub written: usize,
+    /// Articles published or updated on the command line, and taken down.
+    pub published: Vec<String>,
+    pub removed: Vec<String>,
+    /// Pages of articles the API no longer lists, deleted by a whole-site run.
+    pub stale_deleted: usize,
+    /// What could not be done, each with its address or file and the reason.
+    pub failures: Vec<String>,
+    /// Each named stage and how long it took.
+    pub stages: Vec<Stage>,
+    pub seconds: f64,
+    /// The peak memory of the run, in bytes, where the system says it.
+    pub peak_memory_bytes: Option<u64>,
+}
+
+#[derive(Serialize)]
+pub struct Stage {
+    pub name: &'static str,
+    pub seconds: f64,
+}
+
+impl Report {
+    /// Records that stage `name` ran from `started` until now.
+    pub fn stage(&mut self, name: &'static str, started: Instant) {
+        let seconds = started.elapsed().as_secs_f64();
+        match self.stages.iter_mut().find(|stage| stage.name == name) {
+            Some(stage) => stage.seconds += seconds,
+            None => self.stages.push(Stage { name, seconds }),
+        }
+    }
+}
+
+/// The largest the process has been (`VmHWM` on Linux).
+pub fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
