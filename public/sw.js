@@ -165,6 +165,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (url.origin !== self.location.origin) return;
+  if (url.pathname === REMOVED) {
+    event.respondWith(fetchRemoved(request));
+    return;
+  }
   if (request.mode === 'navigate') {
     // Fresh when online; offline, the page as last read, else the shell (the app routes).
     event.respondWith(
@@ -180,6 +184,31 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request, MEDIA));
   }
 });
+
+// The articles the paper took down (removed.json, written by the prerender command; the app asks
+// for it on each visit): as it passes, every copy this worker keeps of them goes, their pages,
+// their data and their saved copies, before the app hears the list.
+const REMOVED = '/removed.json';
+async function fetchRemoved(request) {
+  const response = await fetch(request);
+  if (!response.ok) return response;
+  const listed = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  const ids = Array.isArray(listed?.articles) ? listed.articles.map(String) : [];
+  if (ids.length) {
+    const pages = await caches.open(PAGES);
+    const data = await caches.open(DATA);
+    for (const id of ids) {
+      const path = `/article/${encodeURIComponent(id)}`;
+      await pages.delete(new URL(path, self.location.origin).href, { ignoreSearch: true });
+      await data.delete(`${API}articles/${encodeURIComponent(id)}.json`);
+      await unsave(id);
+    }
+  }
+  return response;
+}
 
 async function networkFirst(request, cacheName, key = request) {
   const cache = await caches.open(cacheName);

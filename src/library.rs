@@ -80,6 +80,42 @@ pub fn without(list: &[Entry], id: &str) -> Vec<Entry> {
     list.iter().filter(|kept| kept.id != id).cloned().collect()
 }
 
+/// How long after the app starts it asks which articles were taken down.
+const FORGET_AFTER_MS: u32 = 1_500;
+
+/// The ids the site's `removed.json` names (written by the prerender command beside the pages;
+/// `docs/api-extensions.md`); none when it cannot be read. Read through the browser's own JSON
+/// parser: this runs on every visit, and needs no more of the app's code than that.
+async fn fetch_removed() -> Vec<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let Ok(response) = JsFuture::from(window().fetch_with_str(REMOVED_FILE)).await else {
+        return Vec::new();
+    };
+    let Some(json) = response
+        .dyn_into::<web_sys::Response>()
+        .ok()
+        .filter(web_sys::Response::ok)
+        .and_then(|response| response.json().ok())
+    else {
+        return Vec::new();
+    };
+    let Ok(answer) = JsFuture::from(json).await else {
+        return Vec::new();
+    };
+    let articles = js_sys::Reflect::get(&answer, &"articles".into()).unwrap_or_default();
+    if !js_sys::Array::is_array(&articles) {
+        return Vec::new();
+    }
+    js_sys::Array::from(&articles)
+        .iter()
+        .filter_map(|id| id.as_string())
+        .collect()
+}
+
+/// Where the site names the articles taken down.
+pub const REMOVED_FILE: &str = "/removed.json";
+
 const DAMAGED: &str =
     "저장한 기사 목록의 일부를 읽지 못했습니다. 읽을 수 있는 기사는 그대로 남아 있습니다.";
 const FULL: &str = "기기의 저장 공간이 부족하거나 저장이 막혀 있어 목록을 바꾸지 못했습니다. 저장한 기사는 그대로입니다.";
@@ -136,6 +172,7 @@ impl Library {
         };
         if cfg!(target_arch = "wasm32") {
             library.follow_other_tabs();
+            library.forget_removed();
         }
         provide_context(library);
         library
@@ -158,6 +195,32 @@ impl Library {
         let _ = window()
             .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         on_storage.forget(); // lives as long as the page
+    }
+
+    /// Forgets the articles the paper took down (`removed.json`): off both lists, and their
+    /// saved copies let go (the service worker drops its own copies as the file passes). Asked
+    /// once per page load, a while after the page has drawn, so it never competes with it.
+    fn forget_removed(self) {
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(FORGET_AFTER_MS).await;
+            let removed = fetch_removed().await;
+            if removed.is_empty() {
+                return;
+            }
+            for (key, list) in [(SAVED_KEY, self.saved), (RECENT_KEY, self.recent)] {
+                let current = load(key).entries;
+                let (gone, kept): (Vec<Entry>, Vec<Entry>) = current
+                    .into_iter()
+                    .partition(|entry| removed.contains(&entry.id));
+                if !gone.is_empty() && store(key, &kept) {
+                    list.set(kept);
+                    if key == SAVED_KEY {
+                        gone.iter()
+                            .for_each(|entry| crate::offline::keep_saved(&entry.id, false));
+                    }
+                }
+            }
+        });
     }
 
     /// The library the app provided.

@@ -1,7 +1,8 @@
 //! Search, for the `/search` page: the publisher's own search endpoint when the page names one
 //! (`<meta name="news-search">`, `docs/api-extensions.md`), else the static index that
-//! `scripts/build` makes of the prerendered articles with Pagefind (`dist/pagefind/`). The
-//! index's script is loaded the first time a reader searches, never before.
+//! `scripts/build` makes of the prerendered articles with Pagefind (`dist/pagefind/`, in shards
+//! by period: `scripts/search-index.mjs`). The index's scripts are loaded the first time a
+//! reader searches, never before.
 
 use super::client::fetch_search_page;
 use super::models::Summary;
@@ -99,47 +100,89 @@ async fn static_index(_query: &str, _page: u32) -> Result<SearchPage, ApiError> 
 mod glue {
     use wasm_bindgen::prelude::*;
 
-    // Pagefind's browser API, loaded on the first search. Pagefind matches words by their
-    // beginning and, for a word it does not know, by ever shorter beginnings (착륙 would find
-    // 차), so each result is kept only if its text holds every word asked: results are read
-    // in batches until the page is full, and counted exactly when there are few. Its excerpt
-    // is HTML with <mark> around the matches: it is read back as text in an inert document,
-    // and the page marks the words itself. Only results under /article/ are articles.
+    // The static index is in shards by period (scripts/search-index.mjs): pagefind/shards.json
+    // names the periods, newest first, each with its shard, plus a "recent" shard of what
+    // changed since those were built (searched period by period through a filter) and the
+    // cold shards' pages to leave out. A search reads one period at a time, newest first, most
+    // relevant first within it, loading a period's shard only when the results reach it: the
+    // first page of a search loads one or two shards, whatever the size of the archive.
+    // Each shard is its own Pagefind (its pagefind.js, loaded on the first search).
+    // Pagefind matches words by their beginning and, for a word it does not know, by ever
+    // shorter beginnings (착륙 would find 차), so each result is kept only if its text holds
+    // every word asked: results are read in batches until the page is full, and counted
+    // exactly when there are few. Its excerpt is HTML with <mark> around the matches: it is
+    // read back as text in an inert document, and the page marks the words itself. Only
+    // results under /article/ are articles.
     #[wasm_bindgen(inline_js = r#"
-let loading = null;
+const engines = new Map();
 let last = null;
 const BATCH = 10;
 const COUNT_ALL = 30;
 const text = (html) => new DOMParser().parseFromString(html || '', 'text/html').body.textContent.trim();
-async function index() {
-  loading ??= import('/pagefind/pagefind.js').then(async (pagefind) => {
+async function once(cache, key, load) {
+  if (!cache.has(key)) cache.set(key, load());
+  try {
+    return await cache.get(key);
+  } catch (error) {
+    cache.delete(key);
+    throw error;
+  }
+}
+const shards = () =>
+  once(engines, 'shards.json', async () => {
+    const response = await fetch('/pagefind/shards.json');
+    if (!response.ok) throw new Error(`shards.json: ${response.status}`);
+    const found = await response.json();
+    const at = (p) => (typeof p === 'string' && /^\/pagefind\/[\w-]+\/$/.test(p) ? p : null);
+    return {
+      periods: (Array.isArray(found.periods) ? found.periods : [])
+        .filter((p) => typeof p?.name === 'string')
+        .map((p) => ({ name: p.name, path: at(p.path) })),
+      recent: at(found.recent),
+      hidden: new Set(Array.isArray(found.hidden) ? found.hidden : []),
+    };
+  });
+const engine = (path) =>
+  once(engines, path, async () => {
+    const pagefind = await import(`${path}pagefind.js`);
     await pagefind.options({ excerptLength: 40 });
     await pagefind.init();
     return pagefind;
   });
-  try {
-    return await loading;
-  } catch (error) {
-    loading = null;
-    throw error;
-  }
+async function period(index, query, { periods, recent }) {
+  const { name, path } = periods[index];
+  const [cold, hot] = await Promise.all([
+    path ? engine(path).then((pagefind) => pagefind.search(query)) : null,
+    recent ? engine(recent).then((pagefind) => pagefind.search(query, { filters: { period: name } })) : null,
+  ]);
+  const mark = (search, fromRecent) => (search?.results ?? []).map((result) => ({ result, fromRecent }));
+  return [...mark(cold, false), ...mark(hot, true)].sort((a, b) => b.result.score - a.result.score);
 }
 export async function pagefind_search(query, from, count) {
-  const pagefind = await index();
-  if (last?.query !== query) {
-    const search = await pagefind.search(query);
-    last = { query, results: search?.results ?? [], read: 0, kept: [] };
-  }
+  const index = await shards();
+  if (last?.query !== query) last = { query, next: 0, pending: [], kept: [], done: false };
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const state = last;
-  const wanted = state.results.length <= COUNT_ALL ? state.results.length : from + count;
-  while (state.kept.length < wanted && state.read < state.results.length) {
-    const batch = state.results.slice(state.read, state.read + BATCH);
-    state.read += batch.length;
-    for (const page of await Promise.all(batch.map((result) => result.data()))) {
-      const all = `${page.meta?.title ?? ''} ${page.content ?? ''}`.toLowerCase();
-      const url = String(page.url || '').replace(/\.html$/, '');
-      if (url.startsWith('/article/') && page.meta?.title && words.every((word) => all.includes(word))) {
+  const all = () => state.next >= index.periods.length && state.pending.length <= COUNT_ALL;
+  while (!state.done && (state.kept.length < from + count || all())) {
+    if (!state.pending.length) {
+      if (state.next >= index.periods.length) {
+        state.done = true;
+        break;
+      }
+      state.pending = await period(state.next, query, index);
+      state.next += 1;
+      continue;
+    }
+    const batch = state.pending.splice(0, BATCH);
+    const pages = await Promise.all(batch.map(({ result }) => result.data().catch(() => null)));
+    pages.forEach((page, n) => {
+      const url = String(page?.url || '').replace(/\.html$/, '');
+      // A cold shard's page that changed or was taken down since: the recent shard has it, or
+      // nothing does.
+      if (!page || (!batch[n].fromRecent && index.hidden.has(url))) return;
+      const held = `${page.meta?.title ?? ''} ${page.content ?? ''}`.toLowerCase();
+      if (url.startsWith('/article/') && page.meta?.title && words.every((word) => held.includes(word))) {
         state.kept.push({
           href: url,
           title: String(page.meta.title),
@@ -148,11 +191,14 @@ export async function pagefind_search(query, from, count) {
           summary: text(page.excerpt) || null,
         });
       }
-    }
+    });
   }
-  const done = state.read >= state.results.length;
   const hits = state.kept.slice(from, from + count);
-  return JSON.stringify({ total: done ? state.kept.length : null, more: !done || from + count < state.kept.length, hits });
+  return JSON.stringify({
+    total: state.done ? state.kept.length : null,
+    more: !state.done || from + count < state.kept.length,
+    hits,
+  });
 }
 "#)]
     extern "C" {

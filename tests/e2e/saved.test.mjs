@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startSite } from './browser.mjs';
+import { startSite, waitForAsync } from './browser.mjs';
+import { answerJson } from './server.mjs';
 
 const article = (id) => JSON.parse(fs.readFileSync(`public/api/articles/${id}.json`, 'utf8'));
 const SAVED = 'saved-articles';
@@ -216,4 +217,65 @@ test('a saved article opens offline while older articles leave the bounded cache
     assert.deepEqual(problems, []);
     await close();
   });
+});
+
+test('an article the paper took down is forgotten on the next visit: lists, page, data and saved copy', {
+  timeout: 90000,
+}, async () => {
+  const listen = () => {
+    window.__worker = [];
+    navigator.serviceWorker.addEventListener('message', (event) => window.__worker.push(event.data?.type));
+    navigator.serviceWorker.startMessages();
+  };
+  const { page, problems, close } = await site.open('/article/1062', { init: listen });
+  await page.waitForFunction(() => window.__worker.includes('kept'), null, { timeout: 20000 });
+  await page.getByRole('button', { name: '저장', exact: true }).click();
+  await page.waitForFunction(() => window.__worker.includes('saved'), null, { timeout: 20000 });
+  await page.goto(`${site.server.url}/article/1063`);
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  // What the device holds of an article: in the lists, and in the worker's caches.
+  const held = (id) =>
+    page.evaluate(
+      async ([id, saved, recent]) => {
+        const paths = async (name) =>
+          (await (await caches.open(name)).keys()).map((request) => decodeURIComponent(new URL(request.url).pathname));
+        const all = [...(await paths('pages-v4')), ...(await paths('data-v4')), ...(await paths('saved'))];
+        const listed = [saved, recent].flatMap((key) => JSON.parse(localStorage.getItem(key) || '[]'));
+        return {
+          lists: listed.filter((entry) => entry.id === id).length,
+          cached: all.filter(
+            (p) => p === `/article/${id}` || p.endsWith(`/articles/${id}.json`) || p.endsWith(`/${id}`),
+          ),
+        };
+      },
+      [id, SAVED, RECENT],
+    );
+  await waitForAsync(page, () => caches.has('pages-v4'));
+  const before = await held('1062');
+  assert.equal(before.lists, 2, 'saved and read');
+  assert.ok(before.cached.includes('/article/1062'), JSON.stringify(before));
+  assert.ok(
+    before.cached.some((p) => p.endsWith('/articles/1062.json')),
+    JSON.stringify(before),
+  );
+
+  // The paper takes 1062 down (the prerender command's removed.json names it); the reader comes back.
+  await site.server.withFaults({ '/removed.json': answerJson({ articles: ['1062'] }) }, async () => {
+    await page.goto(`${site.server.url}/`);
+    await waitForAsync(page, async ([saved]) => JSON.parse(localStorage.getItem(saved) || '[]').length === 0, [SAVED], {
+      timeout: 20000,
+    });
+    await page.waitForFunction(() => window.__worker.includes('unsaved'), null, { timeout: 20000 });
+    const after = await held('1062');
+    assert.deepEqual(after, { lists: 0, cached: [] });
+    // The rest stays: the other article read, its page kept for reading offline.
+    const other = await held('1063');
+    assert.equal(other.lists, 1);
+    assert.ok(other.cached.includes('/article/1063'), JSON.stringify(other));
+    await page.goto(`${site.server.url}/saved`);
+    await page.getByText('저장한 기사가 없습니다.').waitFor();
+    assert.deepEqual(await recentTitles(page), [article('1063').title]);
+  });
+  assert.deepEqual(problems, []);
+  await close();
 });

@@ -146,17 +146,15 @@ struct Gathered {
 }
 
 impl Gathered {
-    fn take(&mut self, outcomes: Vec<Outcome>, report: &mut Report) -> Vec<(PageKind, Drawn)> {
-        let mut drawn_pages = Vec::new();
+    /// Takes what the run needs of each page written (nothing more is kept of it), and the
+    /// reasons of those that were not.
+    fn take(&mut self, outcomes: Vec<Outcome>, report: &mut Report) {
         for Outcome { page, drawn } in outcomes {
             match drawn {
                 Ok(drawn) => {
                     report.written += 1;
-                    self.sitemap.push(feeds::SitemapUrl {
-                        address: page.address(),
-                        lastmod: drawn.lastmod.clone(),
-                    });
-                    self.keywords.extend(drawn.tags.iter().cloned());
+                    let address = page.address();
+                    self.keywords.extend(drawn.tags);
                     for summary in &drawn.listed {
                         if routes::is_plain(&summary.id)
                             && self.seen_articles.insert(summary.id.clone())
@@ -164,7 +162,11 @@ impl Gathered {
                             self.articles.push(summary.id.clone());
                         }
                     }
-                    drawn_pages.push((page, drawn));
+                    self.listed.add(drawn.listed);
+                    self.sitemap.push(feeds::SitemapUrl {
+                        address,
+                        lastmod: drawn.lastmod,
+                    });
                 }
                 Err(reason) => {
                     if matches!(
@@ -179,10 +181,6 @@ impl Gathered {
                 }
             }
         }
-        for (_, drawn) in &mut drawn_pages {
-            self.listed.add(std::mem::take(&mut drawn.listed));
-        }
-        drawn_pages
     }
 }
 
@@ -379,7 +377,15 @@ fn run(options: &cli::Options) -> anyhow::Result<Report> {
 
     if let Some(program) = &options.index_with {
         let stage = Instant::now();
-        match std::process::Command::new(program).arg(dist).status() {
+        let mut index = std::process::Command::new(program);
+        index.arg(dist);
+        if whole {
+            index.arg("--whole");
+        }
+        if let Some(now) = options.now {
+            index.args(["--now", &now.to_rfc3339()]);
+        }
+        match index.status() {
             Ok(status) if status.success() => {}
             Ok(status) => report
                 .failures
@@ -429,8 +435,7 @@ fn write_in_batches(
     pages: &[PageKind],
     gathered: &mut Gathered,
     report: &mut Report,
-) -> Vec<(PageKind, Drawn)> {
-    let mut drawn = Vec::new();
+) {
     for batch in pages.chunks(BATCH) {
         let stage = Instant::now();
         answers.fetch(batch.iter().map(PageKind::api_path));
@@ -445,11 +450,10 @@ fn write_in_batches(
             }
             _ => true,
         });
-        drawn.extend(gathered.take(outcomes, report));
+        gathered.take(outcomes, report);
         answers.forget(kept);
         report.stage("render", stage);
     }
-    drawn
 }
 
 /// A list's pages after its first: those its first page counts, up to [`MAX_LIST_PAGES`].

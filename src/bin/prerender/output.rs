@@ -66,8 +66,13 @@ pub fn temporary_beside(file: &Path) -> PathBuf {
 }
 
 /// Writes `bytes` to a temporary file beside `file`, then renames it over `file`: a reader gets
-/// the old file or the new one, never half of one.
+/// the old file or the new one, never half of one. A file that already holds `bytes` is left
+/// as it is, so its time says when it last changed (the search index renews what changed by
+/// it, and a sync to a CDN sends nothing for it).
 pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::read(file).is_ok_and(|held| held == bytes) {
+        return Ok(());
+    }
     if let Some(parent) = file.parent() {
         std::fs::create_dir_all(parent)?;
     }

@@ -1,0 +1,241 @@
+// The search index of a prerendered bundle, in shards that a publish renews in seconds
+// (Pagefind's Node API, pinned in package.json). Run by scripts/search-index; the prerender
+// command calls it under its lock after the pages (`--index-with`).
+//
+//   node scripts/search-index.mjs <dist> [--whole] [--now RFC3339]
+//
+// The archive is split by when each article was published (its article:published_time):
+//   - a shard per month of the current year (pagefind/2026-11/) and per earlier year
+//     (pagefind/2025/): the "cold" shards, built by a whole run (--whole) and then left alone;
+//   - one "recent" shard (pagefind/recent/) of every article published, updated or taken back
+//     since the cold shards were built: a publish rebuilds only this one, so it stays small.
+// pagefind/shards.json tells the browser the periods, newest first, where each one's shard is,
+// and which pages of the cold shards to leave out ("hidden": updated since, so the recent
+// shard holds them, or taken down). The words of a page taken down leave the cold shard's
+// fragment at once (the file with its text is deleted); a whole run rebuilds the shards that
+// changed and empties the recent one.
+//
+// The app searches one period at a time, newest first, the recent shard's pages of that
+// period with it (a Pagefind filter), most relevant first within a period (src/api/search.rs).
+// Only the article pages are read, and of each only the article itself (data-pagefind-body).
+// Server-side bookkeeping stays in pagefind/.state.json (which pages each shard holds, and
+// their fragment files).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import * as pagefind from 'pagefind';
+
+const args = process.argv.slice(2);
+const dist = args.find((arg) => !arg.startsWith('--'));
+if (!dist) {
+  console.error('usage: node scripts/search-index.mjs <dist> [--whole] [--now RFC3339]');
+  process.exit(2);
+}
+const whole = args.includes('--whole');
+const nowArg = args[args.indexOf('--now') + 1];
+const now = args.includes('--now') ? new Date(nowArg) : new Date();
+const root = path.join(dist, 'pagefind');
+const articles = path.join(dist, 'article');
+const STATE = path.join(root, '.state.json');
+const RECENT = 'recent';
+// Files of a Pagefind bundle the app never loads (its own UIs).
+const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
+const started = Date.now();
+
+/** Writes `text` to `file` through a temporary file and a rename. */
+function writeAtomic(file, text) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
+}
+
+function readState() {
+  try {
+    const state = JSON.parse(fs.readFileSync(STATE, 'utf8'));
+    if (state?.version === 1 && state.shards && typeof state.shards === 'object') return state;
+  } catch {
+    /* none yet, or unreadable: the whole index is built again */
+  }
+  return null;
+}
+
+/** The articles in the bundle: id -> modification time (ms). */
+function articleFiles() {
+  const found = new Map();
+  let entries = [];
+  try {
+    entries = fs.readdirSync(articles);
+  } catch {
+    return found;
+  }
+  for (const name of entries) {
+    const id = name.endsWith('.html') ? name.slice(0, -5) : null;
+    if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) continue;
+    found.set(id, fs.statSync(path.join(articles, name)).mtimeMs);
+  }
+  return found;
+}
+
+const PUBLISHED = /<meta data-prerendered property="article:published_time" content="(\d{4})-(\d{2})-/;
+
+/** The period an article belongs to: its month in the current year, else its year. The name
+ * is made of digits only, whatever the API wrote; an article without a date is "undated". */
+function periodOf(html) {
+  const match = PUBLISHED.exec(html);
+  if (!match) return 'undated';
+  const [, year, month] = match;
+  return Number(year) >= now.getFullYear() ? `${year}-${month}` : year;
+}
+
+/** Newest first; "undated" last. */
+const byPeriod = (a, b) => (a === 'undated') - (b === 'undated') || (a < b ? 1 : a > b ? -1 : 0);
+
+/** The fragment file of each page in a shard's files: url -> fragment path. */
+function fragmentsOf(files) {
+  const fragments = {};
+  for (const { path: file, content } of files) {
+    if (!file.startsWith('fragment/')) continue;
+    try {
+      const text = zlib.gunzipSync(content).subarray('pagefind_dcd'.length).toString('utf8');
+      const url = JSON.parse(text).url;
+      if (typeof url === 'string') fragments[url.replace(/\.html$/, '')] = file;
+    } catch {
+      /* not a page's fragment */
+    }
+  }
+  return fragments;
+}
+
+/** Builds the shard `name` of the articles `ids` into pagefind/<name>/, swapped in whole. */
+async function buildShard(name, ids, periodFor) {
+  const { index, errors } = await pagefind.createIndex({ maxFragments: 100_000_000 });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  for (const id of ids) {
+    let html = fs.readFileSync(path.join(articles, `${id}.html`), 'utf8');
+    if (periodFor) {
+      // The recent shard is searched period by period, through a filter.
+      const period = periodFor(id, html);
+      html = html.replace(/(<[^>]*\bdata-pagefind-body\b[^>]*>)/, `$1<span data-pagefind-filter="period:${period}"></span>`);
+    }
+    const added = await index.addHTMLFile({ url: `/article/${id}`, content: html });
+    if (added.errors.length) throw new Error(`pagefind: /article/${id}: ${added.errors.join('; ')}`);
+  }
+  const { files, errors: failed } = await index.getFiles();
+  if (failed.length) throw new Error(`pagefind: ${failed.join('; ')}`);
+  await index.deleteIndex();
+  const target = path.join(root, name);
+  const building = path.join(root, `.${name}.${process.pid}.building`);
+  fs.rmSync(building, { recursive: true, force: true });
+  for (const { path: file, content } of files) {
+    if (UNUSED.test(file)) continue;
+    const out = path.join(building, file);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, content);
+  }
+  // The old shard is moved aside, then the new one in: a reader's search meanwhile fails once
+  // (and is tried again), never reads half a shard.
+  const old = path.join(root, `.${name}.${process.pid}.old`);
+  if (fs.existsSync(target)) fs.renameSync(target, old);
+  fs.renameSync(building, target);
+  fs.rmSync(old, { recursive: true, force: true });
+  return fragmentsOf(files);
+}
+
+async function main() {
+  fs.mkdirSync(root, { recursive: true });
+  const files = articleFiles();
+  let state = whole ? null : readState();
+  const previous = readState();
+  const built = { shards: [], recent: 0 };
+
+  if (!state) {
+    // A whole run: every article in the cold shard of its period; a shard whose articles have
+    // not changed since it was built is kept as it is.
+    const groups = new Map();
+    for (const id of files.keys()) {
+      const html = fs.readFileSync(path.join(articles, `${id}.html`), 'utf8');
+      const period = periodOf(html);
+      if (!groups.has(period)) groups.set(period, []);
+      groups.get(period).push(id);
+    }
+    state = { version: 1, built_at: Date.now(), shards: {}, recent: [] };
+    for (const [period, ids] of groups) {
+      ids.sort();
+      const before = previous?.shards?.[period];
+      const same =
+        before &&
+        fs.existsSync(path.join(root, period, 'pagefind.js')) &&
+        before.ids.length === ids.length &&
+        before.ids.every((id, n) => id === ids[n] && files.get(id) <= before.built_at) &&
+        Object.keys(before.fragments).every((url) => fs.existsSync(path.join(root, period, before.fragments[url])));
+      if (same) {
+        state.shards[period] = before;
+        continue;
+      }
+      const builtAt = Date.now();
+      state.shards[period] = { built_at: builtAt, ids, fragments: await buildShard(period, ids, null) };
+      built.shards.push(period);
+    }
+    // Shards of periods that hold no article any more go.
+    for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+      const stale = entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== RECENT && !groups.has(entry.name);
+      // The single index of earlier versions (pagefind/fragment, index/, pagefind.js) goes too.
+      const legacy = !entry.isDirectory() || ['fragment', 'index'].includes(entry.name);
+      if (stale || legacy) fs.rmSync(path.join(root, entry.name), { recursive: true, force: true });
+    }
+  }
+
+  // The recent shard: what changed since the cold shards were built.
+  const inCold = new Map();
+  for (const [period, shard] of Object.entries(state.shards)) for (const id of shard.ids) inCold.set(id, period);
+  const recent = [...files.keys()].filter((id) => {
+    const period = inCold.get(id);
+    return !period || files.get(id) > state.shards[period].built_at;
+  });
+  recent.sort();
+  const isRecent = new Set(recent);
+  const hidden = new Set();
+  for (const [id, period] of inCold) {
+    if (files.has(id) && !isRecent.has(id)) continue;
+    hidden.add(`/article/${id}`);
+    // Taken down: its text leaves the cold shard now, not at the next whole run.
+    if (!files.has(id)) {
+      const fragment = state.shards[period].fragments[`/article/${id}`];
+      if (fragment) fs.rmSync(path.join(root, period, fragment), { force: true });
+    }
+  }
+  // A page already in a cold shard keeps that shard's period (the year may have turned since).
+  const recentPeriods = new Set();
+  const periodFor = (id, html) => {
+    const period = inCold.get(id) ?? periodOf(html);
+    recentPeriods.add(period);
+    return period;
+  };
+  if (recent.length) {
+    await buildShard(RECENT, recent, periodFor);
+    built.recent = recent.length;
+  } else {
+    fs.rmSync(path.join(root, RECENT), { recursive: true, force: true });
+  }
+  state.recent = recent;
+  const periods = [...new Set([...Object.keys(state.shards), ...recentPeriods])].sort(byPeriod);
+  const manifest = {
+    periods: periods.map((name) => ({ name, path: state.shards[name] ? `/pagefind/${name}/` : null })),
+    recent: recent.length ? `/pagefind/${RECENT}/` : null,
+    hidden: [...hidden].sort(),
+  };
+  writeAtomic(STATE, JSON.stringify(state));
+  writeAtomic(path.join(root, 'shards.json'), JSON.stringify(manifest));
+  await pagefind.close();
+  const seconds = ((Date.now() - started) / 1000).toFixed(2);
+  console.error(
+    `search-index: ${files.size} articles; ${built.shards.length} shard(s) built${built.shards.length ? ` (${built.shards.join(', ')})` : ''}, ${built.recent} in the recent one, ${hidden.size} hidden, in ${seconds} s`,
+  );
+}
+
+main().catch(async (error) => {
+  console.error(`search-index: ${error.message}`);
+  await pagefind.close().catch(() => {});
+  process.exit(1);
+});
