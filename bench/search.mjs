@@ -63,21 +63,36 @@ async function recall() {
   await page.goto(`${server.url}/photo`);
   const found = await page.evaluate(
     async (asked) => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      await pagefind.init();
+      // Every shard of the index (scripts/search-index.mjs), the cold ones' hidden pages left out.
+      const manifest = await (await fetch('/pagefind/shards.json')).json();
+      const hidden = new Set(manifest.hidden);
+      const shards = manifest.periods
+        .filter((p) => p.path)
+        .map((p) => ({ path: p.path, cold: true }))
+        .concat(manifest.recent ? [{ path: manifest.recent, cold: false }] : []);
+      for (const shard of shards) {
+        shard.pagefind = await import(`${shard.path}pagefind.js`);
+        await shard.pagefind.init();
+      }
       const all = [];
       for (const query of asked) {
         const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-        const search = await pagefind.search(query);
         const ids = [];
-        for (let i = 0; i < search.results.length; i += 50) {
-          const batch = await Promise.all(search.results.slice(i, i + 50).map((r) => r.data()));
-          for (const data of batch) {
-            const text = `${data.meta?.title ?? ''} ${data.content ?? ''}`.toLowerCase();
-            if (words.every((word) => text.includes(word))) ids.push(data.url.replace(/^\/article\/|\.html$/g, ''));
+        let raw = 0;
+        for (const shard of shards) {
+          const search = await shard.pagefind.search(query);
+          raw += search.results.length;
+          for (let i = 0; i < search.results.length; i += 50) {
+            const batch = await Promise.all(search.results.slice(i, i + 50).map((r) => r.data()));
+            for (const data of batch) {
+              const url = data.url.replace(/\.html$/, '');
+              if (shard.cold && hidden.has(url)) continue;
+              const text = `${data.meta?.title ?? ''} ${data.content ?? ''}`.toLowerCase();
+              if (words.every((word) => text.includes(word))) ids.push(url.replace(/^\/article\//, ''));
+            }
           }
         }
-        all.push({ raw: search.results.length, ids });
+        all.push({ raw, ids });
       }
       return all;
     },

@@ -1,10 +1,50 @@
 // The takeover: scripts/prerender puts the page, drawn by the app's own components, in
 // #prerendered. The app draws the same page beside it (hidden by the stylesheet); once it has,
-// this swaps the two in one go, keeping the scroll position and any text the reader had
-// selected, and drops the prerendered head tags for the app's own.
+// this swaps the two in one go, keeping what the reader did meanwhile: the scroll position,
+// the text selected, the control that has focus, what was typed into a field (and its caret),
+// a menu or the search row opened, a list scrolled sideways, and the buttons pressed, which
+// are pressed again on the app's copy. It drops the prerendered head tags for the app's own.
+// Until then the phone's 전체 메뉴 and 검색 buttons work here already.
 (() => {
   const root = document.documentElement;
   let timer = null;
+
+  // The controls of a part of the page, in order, and what tells one from another there (not
+  // its text, which may follow state the app knows and the HTML does not: 저장 or 저장됨).
+  const CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  const controls = (node) => Array.from(node.querySelectorAll(CONTROLS));
+  const kind = (el) =>
+    [el.nodeName, el.id, el.className, el.getAttribute('href'), el.getAttribute('name'), el.getAttribute('type')].join(
+      '|',
+    );
+  // `el` as [its kind, its place among the part's controls of that kind].
+  const place = (part, el) => [
+    kind(el),
+    controls(part)
+      .filter((c) => kind(c) === kind(el))
+      .indexOf(el),
+  ];
+  const find = (part, [k, n]) => (n < 0 ? null : controls(part).filter((c) => kind(c) === k)[n] || null);
+
+  // Before the app: the toggles open and close what they control, and other buttons are
+  // remembered, to be pressed again on the app's copy.
+  const pressed = [];
+  const early = (event) => {
+    const pre = document.getElementById('prerendered');
+    const button = event.target.closest?.('button');
+    if (!pre || !button || !pre.contains(button)) return;
+    const controlled = button.getAttribute('aria-controls');
+    const target = controlled && pre.querySelector(`#${CSS.escape(controlled)}`);
+    if (button.hasAttribute('aria-expanded') && target) {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      target.classList.toggle('is-open', open);
+      if (open) target.querySelector('input')?.focus();
+      return;
+    }
+    if (button.type !== 'submit') pressed.push(button);
+  };
+  document.addEventListener('click', early);
 
   // The text nodes under `node`, in order, without script text.
   const texts = (node) => {
@@ -65,9 +105,73 @@
         }
       });
     }
+    // What the reader did to the controls, each by its part and its place there.
+    const partOf = (el) => parts.findIndex((part) => part.contains(el));
+    const at = (el) => {
+      const i = partOf(el);
+      return i < 0 ? null : [i, place(parts[i], el)];
+    };
+    const active = document.activeElement;
+    const focused = active && active !== document.body && pre.contains(active) ? at(active) : null;
+    const caret =
+      focused && typeof active.selectionStart === 'number'
+        ? [active.selectionStart, active.selectionEnd, active.selectionDirection]
+        : null;
+    const typed = [];
+    const opened = [];
+    for (const el of pre.querySelectorAll('input, textarea, select')) {
+      if (el.value !== (el.defaultValue ?? el.value) || el.checked !== el.defaultChecked) {
+        typed.push([at(el), el.value, el.checked]);
+      }
+    }
+    for (const el of pre.querySelectorAll('[aria-expanded="true"]')) opened.push(at(el));
+    const clicks = pressed
+      .splice(0)
+      .filter((el) => pre.contains(el))
+      .map(at);
+    const scrolled = [];
+    for (const el of pre.querySelectorAll('ul, ol, div')) {
+      if (el.scrollLeft > 0) {
+        const i = partOf(el);
+        scrolled.push([i, Array.from(parts[i].querySelectorAll(el.nodeName)).indexOf(el), el.nodeName, el.scrollLeft]);
+      }
+    }
+    document.removeEventListener('click', early);
+
     for (const tag of document.querySelectorAll('head [data-prerendered]')) tag.remove();
     pre.remove();
     root.removeAttribute('data-prerendered');
+    const counterpart = (found) => {
+      if (!found) return null;
+      const [i, where] = found;
+      return app[i]?.nodeName === parts[i]?.nodeName ? find(app[i], where) : null;
+    };
+    for (const [where, value, checked] of typed) {
+      const el = counterpart(where);
+      if (!el) continue;
+      el.value = value;
+      el.checked = checked;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    for (const where of opened) {
+      const el = counterpart(where);
+      if (el && el.getAttribute('aria-expanded') !== 'true') el.click();
+    }
+    for (const where of clicks) counterpart(where)?.click();
+    for (const [i, n, name, left] of scrolled) {
+      const el = app[i]?.querySelectorAll(name)[n];
+      if (el) el.scrollLeft = left;
+    }
+    // After the app's own reactions to those clicks (a toggle that focuses its field on the next
+    // frame): the reader's focus, then their caret.
+    const refocus = () => {
+      const el = focused && counterpart(focused);
+      if (!el) return;
+      el.focus({ preventScroll: true });
+      if (caret) el.setSelectionRange?.(caret[0], caret[1], caret[2] || 'none');
+    };
+    refocus();
+    requestAnimationFrame(() => requestAnimationFrame(refocus));
     if (kept) {
       const now = texts(app[kept[0]]);
       const start = point(now, kept[1]);

@@ -5,8 +5,12 @@
 //   node scripts/search-index.mjs <dist> [--whole] [--now RFC3339]
 //
 // The archive is split by when each article was published (its article:published_time):
-//   - a shard per month of the current year (pagefind/2026-11/) and per earlier year
-//     (pagefind/2025/): the "cold" shards, built by a whole run (--whole) and then left alone;
+//   - a shard for the current month (pagefind/2026-11/), and shards of consecutive earlier
+//     months, each as many months as fit in MAX_SHARD articles, grouped from the oldest on so
+//     that a new month changes only the newest group (pagefind/2025-03_2025-06/): the "cold"
+//     shards, built by a whole run (--whole) and then left alone. A shard's size, so the
+//     memory of building it and of a reader's first search in it, stays bounded whatever the
+//     size of the archive;
 //   - one "recent" shard (pagefind/recent/) of every article published, updated or taken back
 //     since the cold shards were built: a publish rebuilds only this one, so it stays small.
 // pagefind/shards.json tells the browser the periods, newest first, where each one's shard is,
@@ -53,7 +57,7 @@ function writeAtomic(file, text) {
 function readState() {
   try {
     const state = JSON.parse(fs.readFileSync(STATE, 'utf8'));
-    if (state?.version === 1 && state.shards && typeof state.shards === 'object') return state;
+    if (state?.version === 2 && state.shards && state.months) return state;
   } catch {
     /* none yet, or unreadable: the whole index is built again */
   }
@@ -77,19 +81,45 @@ function articleFiles() {
   return found;
 }
 
-const PUBLISHED = /<meta data-prerendered property="article:published_time" content="(\d{4})-(\d{2})-/;
+const PUBLISHED = /<meta data-prerendered property="article:published_time" content="(\d{4}-\d{2})-/;
+/** The most articles a shard of earlier months holds (one month may hold more). */
+const MAX_SHARD = 10_000;
+const UNDATED = 'undated';
+const CURRENT = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 
-/** The period an article belongs to: its month in the current year, else its year. The name
- * is made of digits only, whatever the API wrote; an article without a date is "undated". */
-function periodOf(html) {
-  const match = PUBLISHED.exec(html);
-  if (!match) return 'undated';
-  const [, year, month] = match;
-  return Number(year) >= now.getFullYear() ? `${year}-${month}` : year;
+/** The month an article was published in (`2026-11`): digits only, whatever the API wrote; an
+ * article without a date is "undated". */
+function monthOf(html) {
+  return PUBLISHED.exec(html)?.[1] ?? UNDATED;
+}
+
+/** The shards of a whole run: months -> ids, grouped (see above). Group name -> months. */
+function groupMonths(months) {
+  const groups = {};
+  const older = [...months.keys()].filter((m) => m !== UNDATED && m < CURRENT).sort();
+  let open = null;
+  for (const month of older) {
+    const count = months.get(month).length;
+    if (open && open.count + count <= MAX_SHARD) {
+      open.months.push(month);
+      open.count += count;
+    } else {
+      open = { months: [month], count };
+      groups[month] = open;
+    }
+  }
+  const named = {};
+  for (const { months: grouped } of Object.values(groups)) {
+    const name = grouped.length === 1 ? grouped[0] : `${grouped[0]}_${grouped.at(-1)}`;
+    named[name] = grouped;
+  }
+  // This month, months ahead (articles dated to come) and the undated: each its own.
+  for (const month of months.keys()) if (month >= CURRENT || month === UNDATED) named[month] = [month];
+  return named;
 }
 
 /** Newest first; "undated" last. */
-const byPeriod = (a, b) => (a === 'undated') - (b === 'undated') || (a < b ? 1 : a > b ? -1 : 0);
+const byPeriod = (a, b) => (a === UNDATED) - (b === UNDATED) || (a < b ? 1 : a > b ? -1 : 0);
 
 /** The fragment file of each page in a shard's files: url -> fragment path. */
 function fragmentsOf(files) {
@@ -116,7 +146,10 @@ async function buildShard(name, ids, periodFor) {
     if (periodFor) {
       // The recent shard is searched period by period, through a filter.
       const period = periodFor(id, html);
-      html = html.replace(/(<[^>]*\bdata-pagefind-body\b[^>]*>)/, `$1<span data-pagefind-filter="period:${period}"></span>`);
+      html = html.replace(
+        /(<[^>]*\bdata-pagefind-body\b[^>]*>)/,
+        `$1<span data-pagefind-filter="period:${period}"></span>`,
+      );
     }
     const added = await index.addHTMLFile({ url: `/article/${id}`, content: html });
     if (added.errors.length) throw new Error(`pagefind: /article/${id}: ${added.errors.join('; ')}`);
@@ -152,14 +185,18 @@ async function main() {
   if (!state) {
     // A whole run: every article in the cold shard of its period; a shard whose articles have
     // not changed since it was built is kept as it is.
-    const groups = new Map();
+    const months = new Map();
     for (const id of files.keys()) {
-      const html = fs.readFileSync(path.join(articles, `${id}.html`), 'utf8');
-      const period = periodOf(html);
-      if (!groups.has(period)) groups.set(period, []);
-      groups.get(period).push(id);
+      const month = monthOf(fs.readFileSync(path.join(articles, `${id}.html`), 'utf8'));
+      if (!months.has(month)) months.set(month, []);
+      months.get(month).push(id);
     }
-    state = { version: 1, built_at: Date.now(), shards: {}, recent: [] };
+    const named = groupMonths(months);
+    const groups = new Map(
+      Object.entries(named).map(([name, grouped]) => [name, grouped.flatMap((month) => months.get(month))]),
+    );
+    state = { version: 2, built_at: Date.now(), shards: {}, months: {}, recent: [] };
+    for (const [name, grouped] of Object.entries(named)) for (const month of grouped) state.months[month] = name;
     for (const [period, ids] of groups) {
       ids.sort();
       const before = previous?.shards?.[period];
@@ -179,7 +216,8 @@ async function main() {
     }
     // Shards of periods that hold no article any more go.
     for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
-      const stale = entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== RECENT && !groups.has(entry.name);
+      const stale =
+        entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== RECENT && !groups.has(entry.name);
       // The single index of earlier versions (pagefind/fragment, index/, pagefind.js) goes too.
       const legacy = !entry.isDirectory() || ['fragment', 'index'].includes(entry.name);
       if (stale || legacy) fs.rmSync(path.join(root, entry.name), { recursive: true, force: true });
@@ -208,7 +246,8 @@ async function main() {
   // A page already in a cold shard keeps that shard's period (the year may have turned since).
   const recentPeriods = new Set();
   const periodFor = (id, html) => {
-    const period = inCold.get(id) ?? periodOf(html);
+    const month = monthOf(html);
+    const period = inCold.get(id) ?? state.months[month] ?? month;
     recentPeriods.add(period);
     return period;
   };

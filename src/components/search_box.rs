@@ -51,6 +51,7 @@ pub fn SearchForm(
                 enterkeyhint="search"
                 maxlength=MAX_QUERY_CHARS
                 prop:value=move || initial.get()
+                on:focus=move |_| crate::api::search::warm()
             />
             <button type="submit" class="search-form__button">"검색"</button>
         </form>

@@ -16,8 +16,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The built site on a test server; `prerendered: false` serves the shell for every page. */
-export async function startSite({ prerendered = true, apiBase = '/api', head = '' } = {}) {
-  const server = await startServer({ dist: process.env.DIST_DIR || 'dist', prerendered, apiBase, head });
+export async function startSite({
+  prerendered = true,
+  apiBase = '/api',
+  head = '',
+  dist = process.env.DIST_DIR || 'dist',
+} = {}) {
+  const server = await startServer({ dist, prerendered, apiBase, head });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,

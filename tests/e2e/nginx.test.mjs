@@ -117,6 +117,20 @@ test('a missing API file is a 404, never a page', async () => {
   assert.equal((await found.json()).title, article.title);
 });
 
+test("the prerender command's own files are not served; removed.json is, revalidated", async () => {
+  assert.ok(fs.existsSync('dist/.prerender.lock') && fs.existsSync('dist/pagefind/.state.json'));
+  for (const file of ['/.prerender.lock', '/pagefind/.state.json']) {
+    assert.equal((await get(file)).status, 404, file);
+  }
+  const removed = await get('/removed.json');
+  assert.equal(removed.status, 200);
+  assert.equal(removed.headers.get('cache-control'), 'no-cache');
+  assert.ok(Array.isArray((await removed.json()).articles));
+  const shards = await get('/pagefind/shards.json');
+  assert.equal(shards.status, 200);
+  assert.ok((await shards.json()).periods.length >= 1);
+});
+
 test('hashed assets are immutable for a year; everything textual is compressed', async () => {
   const index = await (await get('/')).text();
   const assets = [...index.matchAll(/\/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)/g)].map((m) => m[0]);

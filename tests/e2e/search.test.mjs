@@ -6,7 +6,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { layoutShift, recordShifts, startSite } from './browser.mjs';
 import { answerJson } from './server.mjs';
 
@@ -263,5 +266,113 @@ test('a publisher search endpoint (news-search) is used instead of the static in
     await close();
   } finally {
     await cms.close();
+  }
+});
+
+test('publishing, updating and taking down renew the index shard by shard, and the search agrees', {
+  timeout: 300000,
+}, async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'search-publish-'));
+  const api = path.join(work, 'api');
+  const dist = path.join(work, 'dist');
+  fs.cpSync('public/api', api, { recursive: true });
+  fs.cpSync('dist', dist, { recursive: true });
+  const json = (file) => JSON.parse(fs.readFileSync(path.join(api, file), 'utf8'));
+  const put = (file, data) => fs.writeFileSync(path.join(api, file), JSON.stringify(data));
+  const write = (id, title, published) => {
+    put(`articles/${id}.json`, { ...json('articles/1065.json'), id, title, published_at: published, related: [] });
+    const summary = { id, title, section: { slug: 'incheon', name: '인천' }, published_at: published };
+    for (const [file, key] of [
+      ['home.json', 'lead'],
+      ['sections/incheon/1.json', 'articles'],
+    ]) {
+      const list = json(file);
+      list[key] = [summary, ...list[key].filter((entry) => entry.id !== id)];
+      put(file, list);
+    }
+  };
+  const prerender = (...args) =>
+    execFileSync(
+      'scripts/prerender',
+      [
+        '--api',
+        api,
+        '--dist',
+        dist,
+        '--site-url',
+        'https://news.example',
+        '--now',
+        '2026-11-25T12:00:00+09:00',
+        ...args,
+      ],
+      { stdio: 'pipe' },
+    );
+  const shards = () => JSON.parse(fs.readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8'));
+  write('2001', '무지개다리 축제 열린다', '2026-11-25T10:00:00+09:00');
+  write('2002', '무지개다리 준공식 파랑새', '2024-05-01T09:00:00+09:00');
+  prerender();
+  assert.deepEqual(
+    shards().periods.map((p) => p.name),
+    ['2026-11', '2024-05'],
+  );
+  assert.equal(shards().recent, null);
+
+  const local = await startSite({ dist });
+  const { page, problems, close } = await local.open('/photo');
+  const search = async (query) => {
+    await page.goto(`${local.server.url}/search?q=${encodeURIComponent(query)}`);
+    await settled(page);
+    return results(page);
+  };
+  try {
+    // Newest period first: this month's article before the one of 2024.
+    assert.deepEqual(await search('무지개다리'), ['2001', '2002']);
+
+    // A new article: only the recent shard is built.
+    write('2003', '무지개다리 야경 명소', '2026-11-25T11:00:00+09:00');
+    const publish = prerender('--article', '2003', '--json');
+    const summary = JSON.parse(publish.toString());
+    assert.ok(summary.stages.some((stage) => stage.name === 'search index'));
+    assert.equal(shards().recent, '/pagefind/recent/');
+    assert.deepEqual((await search('무지개다리')).slice(-1), ['2002']);
+    assert.deepEqual((await search('무지개다리')).slice(0, 2).sort(), ['2001', '2003']);
+
+    // An update of the 2024 article: its new words are found, its old ones no longer.
+    write('2002', '무지개다리 보수 노랑새', '2024-05-01T09:00:00+09:00');
+    prerender('--article', '2002');
+    assert.ok(shards().hidden.includes('/article/2002'));
+    assert.deepEqual(await search('노랑새'), ['2002']);
+    assert.deepEqual(await search('파랑새'), []);
+
+    // Taken down: gone from the results, and its text from the shard it was in.
+    prerender('--remove', '2001');
+    assert.deepEqual((await search('무지개다리')).sort(), ['2002', '2003']);
+    const state = JSON.parse(fs.readFileSync(path.join(dist, 'pagefind/.state.json'), 'utf8'));
+    const fragment = state.shards['2026-11'].fragments['/article/2001'];
+    assert.ok(fragment, 'its fragment was known');
+    assert.equal(fs.existsSync(path.join(dist, 'pagefind/2026-11', fragment)), false);
+
+    // A date that tries to name a folder: the shard's name is made of digits, or "undated".
+    write('2004', '무지개다리 날짜 소동', '../../../../tmp/x"><script>alert(1)</script>');
+    prerender('--article', '2004');
+    assert.deepEqual(await search('소동'), ['2004']);
+
+    // A whole run folds the recent shard back into the periods' shards.
+    prerender();
+    assert.equal(shards().recent, null);
+    assert.deepEqual(shards().hidden, []);
+    assert.deepEqual(
+      fs.readdirSync(path.join(dist, 'pagefind')).filter((name) => !name.startsWith('.')),
+      ['2024-05', '2026-11', 'shards.json', 'undated'],
+    );
+    assert.deepEqual(await search('소동'), ['2004']);
+    assert.deepEqual(await search('무지개다리'), ['2003', '2002', '2004']);
+    assert.deepEqual(await search('노랑새'), ['2002']);
+    assert.deepEqual(await search('파랑새'), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    await local.close();
+    fs.rmSync(work, { recursive: true, force: true });
   }
 });
