@@ -42,6 +42,10 @@ export async function startSite({
       javaScriptEnabled = true,
       init,
       initArg,
+      // Called with the page before it loads (to hold back or answer some requests).
+      beforeGoto,
+      // Whether to wait for the app to take over before handing the page back.
+      waitForApp = true,
     } = {},
   ) {
     const context = await browser.newContext({
@@ -69,10 +73,11 @@ export async function startSite({
       });
     });
     if (init) await page.addInitScript(init, initArg);
+    if (beforeGoto) await beforeGoto(page);
     await page.goto(server.url + path);
     // A prerendered page (or the shell) is plain HTML until the app has taken over: wait for
     // that, so a test acts on the app, not on the page it replaces.
-    if (javaScriptEnabled) await page.waitForFunction(() => !document.getElementById('prerendered'));
+    if (javaScriptEnabled && waitForApp) await page.waitForFunction(() => !document.getElementById('prerendered'));
     const cspViolations = () => page.evaluate(() => window.__cspViolations);
     return { page, problems, cspViolations, close: () => context.close() };
   }
