@@ -127,3 +127,21 @@ test('the takeover asks the API for nothing the page already holds', async () =>
   assert.equal(new Set(asked).size, asked.length, `asked twice: ${asked.join(' ')}`);
   await close();
 });
+
+test('with JavaScript off, the phone shows the menu open and no control that needs the app', async () => {
+  const { page, close } = await site.open('/article/1065', { width: 390, height: 844, javaScriptEnabled: false });
+  assert.ok(await page.locator('.section-menu__list a', { hasText: '경기' }).isVisible());
+  for (const control of [
+    '.section-menu__toggle',
+    '.header-search__toggle',
+    '.theme-toggle',
+    '.reader-tools__save',
+    '.reader-tools__group',
+  ]) {
+    assert.equal(await page.locator(control).first().isVisible(), false, control);
+  }
+  // Its links are links.
+  await page.locator('.section-menu__list a', { hasText: '경기' }).click();
+  await page.waitForURL((url) => url.pathname === '/section/gyeonggi');
+  await close();
+});
