@@ -17,11 +17,24 @@ import { writeBaseline } from './baseline.mjs';
 const RUNS = Number(process.argv[2] || 7);
 const ID = process.argv[3] || '1065';
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-const METRICS = ['headline', 'fcp', 'lcp', 'cls', 'bytes'];
+const METRICS = ['headline', 'fcp', 'lcp', 'cls', 'bytes', 'longest', 'takeover'];
 
 // Records when the headline appears, and the LCP and CLS the page reports.
 function observe() {
-  window.__bench = { headline: null, lcp: 0, cls: 0 };
+  window.__bench = { headline: null, lcp: 0, cls: 0, longest: 0, takeover: null };
+  // The longest task on the main thread (the app's start and its takeover are the big ones).
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  // When the app took over a prerendered page (none for the others).
+  let prerendered = false;
+  new MutationObserver((_, observer) => {
+    if (document.documentElement.hasAttribute('data-prerendered')) prerendered = true;
+    else if (prerendered && !document.getElementById('prerendered')) {
+      window.__bench.takeover = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
   new MutationObserver((_, observer) => {
     if (document.querySelector('h1.article__title')) {
       window.__bench.headline = performance.now();
@@ -51,14 +64,17 @@ async function load(browser, url) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__bench.headline !== null, null, { timeout: 60000 });
-  await page.waitForTimeout(1500); // let late paints and shifts be reported
+  // A prerendered page: until the app has taken over (its long tasks are counted).
+  await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 60000 });
+  await page.waitForTimeout(1500); // let late paints, shifts and tasks be reported
   const result = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
     const bytes = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce(
       (sum, entry) => sum + (entry.transferSize || 0),
       0,
     );
-    return { headline: window.__bench.headline, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, bytes };
+    const { headline, lcp, cls, longest, takeover } = window.__bench;
+    return { headline, fcp, lcp, cls, bytes, longest, takeover };
   });
   await context.close();
   return result;
@@ -103,6 +119,8 @@ const show = {
   lcp: ['LCP', (v) => `${v.toFixed(0)} ms`],
   cls: ['CLS', (v) => v.toFixed(4)],
   bytes: ['transferred', (v) => `${(v / 1024).toFixed(1)} KB`],
+  longest: ['longest task', (v) => `${v.toFixed(0)} ms`],
+  takeover: ['app took over', (v) => (v === null || v === undefined ? '-' : `${v.toFixed(0)} ms`)],
 };
 console.log(
   `${appPath} vs ${baselinePath} and ${fetchedPath}: ${RUNS} cold loads each, in turn, 390 px, 4x CPU, fast 3G (medians)`,
