@@ -5,9 +5,10 @@
 //   node scripts/search-index.mjs <dist> [--whole] [--now RFC3339]
 //
 // The archive is split by when each article was published (its article:published_time):
-//   - a shard for the current month (pagefind/2026-11/), and shards of consecutive earlier
-//     months, each as many months as fit in MAX_SHARD articles, grouped from the oldest on so
-//     that a new month changes only the newest group (pagefind/2025-03_2025-06/): the "cold"
+//   - a shard for each of the last twelve months (pagefind/2026-11/), which most searches
+//     read, and shards of consecutive earlier months, each as many months as fit in MAX_SHARD
+//     articles, grouped from the oldest on so that a month leaving the twelve changes only the
+//     newest group (pagefind/2025-03_2025-06/): the "cold"
 //     shards, built by a whole run (--whole) and then left alone. A shard's size, so the
 //     memory of building it and of a reader's first search in it, stays bounded whatever the
 //     size of the archive;
@@ -43,6 +44,9 @@ const root = path.join(dist, 'pagefind');
 const articles = path.join(dist, 'article');
 const STATE = path.join(root, '.state.json');
 const RECENT = 'recent';
+// How many pages are handed to Pagefind at once, and how many shards are built at once.
+const ADD_BATCH = 64;
+const SHARDS_AT_ONCE = 2;
 // Files of a Pagefind bundle the app never loads (its own UIs).
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
 const started = Date.now();
@@ -85,7 +89,9 @@ const PUBLISHED = /<meta data-prerendered property="article:published_time" cont
 /** The most articles a shard of earlier months holds (one month may hold more). */
 const MAX_SHARD = 10_000;
 const UNDATED = 'undated';
-const CURRENT = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+const monthName = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+/** The first of the last twelve months, which keep a shard each (most searches read them). */
+const LAST_YEAR = monthName(new Date(now.getFullYear(), now.getMonth() - 11, 1));
 
 /** The month an article was published in (`2026-11`): digits only, whatever the API wrote; an
  * article without a date is "undated". */
@@ -96,7 +102,7 @@ function monthOf(html) {
 /** The shards of a whole run: months -> ids, grouped (see above). Group name -> months. */
 function groupMonths(months) {
   const groups = {};
-  const older = [...months.keys()].filter((m) => m !== UNDATED && m < CURRENT).sort();
+  const older = [...months.keys()].filter((m) => m !== UNDATED && m < LAST_YEAR).sort();
   let open = null;
   for (const month of older) {
     const count = months.get(month).length;
@@ -113,8 +119,8 @@ function groupMonths(months) {
     const name = grouped.length === 1 ? grouped[0] : `${grouped[0]}_${grouped.at(-1)}`;
     named[name] = grouped;
   }
-  // This month, months ahead (articles dated to come) and the undated: each its own.
-  for (const month of months.keys()) if (month >= CURRENT || month === UNDATED) named[month] = [month];
+  // The last twelve months, months ahead (articles dated to come) and the undated: each its own.
+  for (const m of months.keys()) if (m >= LAST_YEAR || m === UNDATED) named[m] = [m];
   return named;
 }
 
@@ -141,18 +147,23 @@ function fragmentsOf(files) {
 async function buildShard(name, ids, periodFor) {
   const { index, errors } = await pagefind.createIndex({ maxFragments: 100_000_000 });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  for (const id of ids) {
-    let html = fs.readFileSync(path.join(articles, `${id}.html`), 'utf8');
-    if (periodFor) {
-      // The recent shard is searched period by period, through a filter.
-      const period = periodFor(id, html);
-      html = html.replace(
-        /(<[^>]*\bdata-pagefind-body\b[^>]*>)/,
-        `$1<span data-pagefind-filter="period:${period}"></span>`,
-      );
+  // Pagefind reads the pages on its own threads: they are handed to it a batch at a time.
+  for (let at = 0; at < ids.length; at += ADD_BATCH) {
+    const batch = ids.slice(at, at + ADD_BATCH).map((id) => {
+      let html = fs.readFileSync(path.join(articles, `${id}.html`), 'utf8');
+      if (periodFor) {
+        // The recent shard is searched period by period, through a filter.
+        const period = periodFor(id, html);
+        html = html.replace(
+          /(<[^>]*\bdata-pagefind-body\b[^>]*>)/,
+          `$1<span data-pagefind-filter="period:${period}"></span>`,
+        );
+      }
+      return index.addHTMLFile({ url: `/article/${id}`, content: html }).then((added) => [id, added]);
+    });
+    for (const [id, added] of await Promise.all(batch)) {
+      if (added.errors.length) throw new Error(`pagefind: /article/${id}: ${added.errors.join('; ')}`);
     }
-    const added = await index.addHTMLFile({ url: `/article/${id}`, content: html });
-    if (added.errors.length) throw new Error(`pagefind: /article/${id}: ${added.errors.join('; ')}`);
   }
   const { files, errors: failed } = await index.getFiles();
   if (failed.length) throw new Error(`pagefind: ${failed.join('; ')}`);
@@ -197,6 +208,7 @@ async function main() {
     );
     state = { version: 2, built_at: Date.now(), shards: {}, months: {}, recent: [] };
     for (const [name, grouped] of Object.entries(named)) for (const month of grouped) state.months[month] = name;
+    const dirty = [];
     for (const [period, ids] of groups) {
       ids.sort();
       const before = previous?.shards?.[period];
@@ -206,14 +218,20 @@ async function main() {
         before.ids.length === ids.length &&
         before.ids.every((id, n) => id === ids[n] && files.get(id) <= before.built_at) &&
         Object.keys(before.fragments).every((url) => fs.existsSync(path.join(root, period, before.fragments[url])));
-      if (same) {
-        state.shards[period] = before;
-        continue;
-      }
-      const builtAt = Date.now();
-      state.shards[period] = { built_at: builtAt, ids, fragments: await buildShard(period, ids, null) };
-      built.shards.push(period);
+      if (same) state.shards[period] = before;
+      else dirty.push([period, ids]);
     }
+    // Built SHARDS_AT_ONCE at a time (one Pagefind service holds them all).
+    const queue = [...dirty];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [period, ids] = next;
+        const builtAt = Date.now();
+        state.shards[period] = { built_at: builtAt, ids, fragments: await buildShard(period, ids, null) };
+        built.shards.push(period);
+      }
+    };
+    await Promise.all(Array.from({ length: SHARDS_AT_ONCE }, worker));
     // Shards of periods that hold no article any more go.
     for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
       const stale =

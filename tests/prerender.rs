@@ -762,6 +762,16 @@ fn an_article_the_api_answers_404_for_is_taken_down_by_a_publish_and_a_whole_run
         .collect();
     assert_eq!(naming, Vec::<String>::new());
 
+    // An article without a photo: the card drawn of its title goes with it.
+    let page = read(dist.join("article/1054.html"));
+    let card = meta_property(&page, "og:image").unwrap();
+    assert!(card.contains("/preview/card-"), "{card}");
+    let card_file = image_file(&dist, &card);
+    assert!(card_file.is_file());
+    let output = prerender(&api, &dist, &["--remove", "1054"]);
+    assert!(output.status.success());
+    assert!(!card_file.exists(), "{}", card_file.display());
+
     // A whole run after the API dropped another one, without a publish hook being called.
     drop_from_api(&api, "1067");
     let output = prerender(&api, &dist, &["--json"]);
@@ -779,7 +789,7 @@ fn an_article_the_api_answers_404_for_is_taken_down_by_a_publish_and_a_whole_run
         .filter(|file| !file.starts_with("article/"))
         .collect();
     assert_eq!(naming, Vec::<String>::new());
-    assert_eq!(removed_ids(&dist), ["1066", "1067"]);
+    assert_eq!(removed_ids(&dist), ["1054", "1066", "1067"]);
 }
 
 #[test]

@@ -391,6 +391,16 @@ pub fn write_sitemaps(
     }
     urls.sort_by(|a, b| a.address.cmp(&b.address));
     let documents = sitemaps(origin, &urls);
+    // A sitemap the site has outgrown the need for (it shrank) goes.
+    let mut stale = if documents.len() == 1 {
+        1
+    } else {
+        documents.len() + 1
+    };
+    while dist.join(format!("sitemap-{stale}.xml")).is_file() {
+        let _ = std::fs::remove_file(dist.join(format!("sitemap-{stale}.xml")));
+        stale += 1;
+    }
     if documents.len() == 1 {
         write(
             "sitemap.xml",

@@ -200,11 +200,22 @@ pub fn pages_linking(dist: &Path, folder: &str, id: &str) -> Vec<u32> {
     pages
 }
 
-/// Deletes an article's page. Whether there was one.
+/// Deletes an article's page, and the preview card drawn of its title (a photo's crops may be
+/// another page's too, and the photo is the CMS's). Whether there was a page.
 pub fn delete_article(dist: &Path, id: &str) -> Result<bool, String> {
     let Some(file) = routes::file_for(&routes::article(id)) else {
         return Ok(false);
     };
+    let html = std::fs::read_to_string(dist.join(&file)).unwrap_or_default();
+    for (at, _) in html.match_indices("/preview/card-") {
+        let name: String = html[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.'))
+            .collect();
+        if name.ends_with(".png") && !name.contains("..") {
+            let _ = std::fs::remove_file(dist.join(name));
+        }
+    }
     match std::fs::remove_file(dist.join(&file)) {
         Ok(()) => Ok(true),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(false),
