@@ -9,6 +9,8 @@ with the peak memory of the largest process it ran (the prerender command or the
   remove    an article taken down (--remove)
   again     the whole site again (nothing changed): what a nightly run costs
 
+(`prerender_peak_mb` is the prerender process's own peak, from its --json summary)
+
 and the index's size; after the whole run, the search on the phone profile (bench/search.mjs:
 the query set's hits, the first search of a visit and the later ones). Written to
 target/bench/scale.json.
@@ -54,6 +56,7 @@ def step(name, args, api, dist, results):
     results[name] = {
         "seconds": round(measured["seconds"], 2),
         "peak_memory_mb": round(measured["peak"] / 2**20),
+        "prerender_peak_mb": round((summary.get("peak_memory_bytes") or 0) / 2**20),
         "pages_written": summary["written"],
         "stages": {s["name"]: round(s["seconds"], 2) for s in summary["stages"]},
     }
@@ -93,7 +96,10 @@ def add_article(api, article_id, title, published):
         "section": article["section"],
         "published_at": published,
     }
-    for file, key in [("home.json", "lead"), (f"sections/{article['section']['slug']}/1.json", "articles")]:
+    for file, key in [
+        ("home.json", "lead"),
+        (f"sections/{article['section']['slug']}/1.json", "articles"),
+    ]:
         listed = json.loads((api / file).read_text(encoding="utf-8"))
         listed[key] = [summary] + listed[key]
         (api / file).write_text(json.dumps(listed, ensure_ascii=False))
