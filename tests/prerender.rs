@@ -938,3 +938,29 @@ fn a_run_waits_while_another_holds_the_bundle() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("another run is writing"));
 }
+
+#[test]
+fn a_takedown_that_shortens_a_list_deletes_its_pages_past_the_end() {
+    let (api, dist) = workspace("shorter");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    assert!(dist.join("section/economy/2.html").is_file());
+    // The CMS took 1062 down: economy's list is one page now.
+    drop_from_api(&api, "1062");
+    let mut first: serde_json::Value =
+        serde_json::from_str(&read(api.join("sections/economy/1.json"))).unwrap();
+    first["total_pages"] = 1.into();
+    fs::write(api.join("sections/economy/1.json"), first.to_string()).unwrap();
+    fs::remove_file(api.join("sections/economy/2.json")).unwrap();
+
+    let output = prerender(&api, &dist, &["--remove", "1062"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!dist.join("section/economy/2.html").exists());
+    assert!(dist.join("section/economy.html").is_file());
+    assert!(
+        !locations(&read(dist.join("sitemap.xml"))).contains(&format!("{SITE}/section/economy/2"))
+    );
+}

@@ -29,7 +29,7 @@ use anyhow::{anyhow, Context};
 use chrono::{DateTime, FixedOffset, Utc};
 use clap::Parser;
 use news_front::api::client::paths;
-use news_front::api::models::{Article, Home, SectionPage, Site, TagPage};
+use news_front::api::models::{Article, Home, Site};
 use news_front::{config, routes, seo};
 use plan::{Drawn, PageKind};
 use rayon::prelude::*;
@@ -456,14 +456,6 @@ fn write_in_batches(
     }
 }
 
-/// A list's pages after its first: those its first page counts, up to [`MAX_LIST_PAGES`].
-fn following_pages<T: answers::Paged>(answers: &Answers, path: &str) -> u32 {
-    answers
-        .model::<T>(path)
-        .map(|(list, _)| list.pages().1.min(MAX_LIST_PAGES))
-        .unwrap_or(1)
-}
-
 fn whole_site(
     renderer: &Renderer,
     answers: &mut Answers,
@@ -487,11 +479,11 @@ fn whole_site(
     let sections: Vec<PageKind> = slugs
         .iter()
         .flat_map(|slug| {
-            let last = following_pages::<SectionPage>(answers, &paths::section_page(slug, 1));
-            (1..=last.max(1)).map(|page| PageKind::Section {
+            let first = PageKind::Section {
                 slug: slug.clone(),
-                page,
-            })
+                page: 1,
+            };
+            first.whole_list(answers, MAX_LIST_PAGES)
         })
         .collect();
     write_in_batches(renderer, answers, &sections, gathered, report);
@@ -519,11 +511,11 @@ fn whole_site(
         .iter()
         .filter(|keyword| !answers.not_found(&paths::tag_page(keyword, 1)))
         .flat_map(|keyword| {
-            let last = following_pages::<TagPage>(answers, &paths::tag_page(keyword, 1));
-            (1..=last.max(1)).map(|page| PageKind::Tag {
+            let first = PageKind::Tag {
                 keyword: keyword.clone(),
-                page,
-            })
+                page: 1,
+            };
+            first.whole_list(answers, MAX_LIST_PAGES)
         })
         .collect();
     gathered.keywords = keywords
@@ -543,13 +535,6 @@ fn whole_site(
         .collect();
     others.extend([PageKind::Photos, PageKind::Videos]);
     write_in_batches(renderer, answers, &others, gathered, report);
-}
-
-/// The folder of a list's pages after the first (`section/gyeonggi`, `tag/도서관`).
-fn list_folder(first: &PageKind) -> Option<String> {
-    routes::file_for(&first.address())?
-        .strip_suffix(".html")
-        .map(str::to_owned)
 }
 
 /// A publish run: the articles named, the articles taken down, and the pages that list them.
@@ -595,28 +580,18 @@ fn publish(
                 page: 1,
             }));
         for first in lists {
-            let Some(folder) = list_folder(&first) else {
+            let Some(folder) = first.list_folder() else {
                 continue;
             };
-            for page in output::pages_linking(dist, &folder, id) {
-                linking.push(match &first {
-                    PageKind::Section { slug, .. } => PageKind::Section {
-                        slug: slug.clone(),
-                        page,
-                    },
-                    PageKind::Tag { keyword, .. } => PageKind::Tag {
-                        keyword: keyword.clone(),
-                        page,
-                    },
-                    _ => continue,
-                });
-            }
+            linking.extend(
+                output::pages_linking(dist, &folder, id)
+                    .into_iter()
+                    .filter_map(|page| first.at_page(page)),
+            );
         }
         for page in [PageKind::Photos, PageKind::Videos] {
-            if list_folder(&page).is_some_and(|file| {
-                std::fs::read_to_string(dist.join(format!("{file}.html")))
-                    .is_ok_and(|html| html.contains(&format!(r#"href="{}""#, routes::article(id))))
-            }) {
+            let file = routes::file_for(&page.address());
+            if file.is_some_and(|file| output::links_to(&dist.join(file), id)) {
                 linking.push(page);
             }
         }
@@ -658,33 +633,14 @@ fn publish(
     let pages: Vec<PageKind> = pages
         .into_iter()
         .filter(|page| {
-            let (first, page_number) = match page {
-                PageKind::Section { slug, page } if *page > 1 => (
-                    PageKind::Section {
-                        slug: slug.clone(),
-                        page: 1,
-                    },
-                    *page,
-                ),
-                PageKind::Tag { keyword, page } if *page > 1 => (
-                    PageKind::Tag {
-                        keyword: keyword.clone(),
-                        page: 1,
-                    },
-                    *page,
-                ),
-                _ => return true,
+            let Some(number) = page.page_number().filter(|number| *number > 1) else {
+                return true;
             };
-            let last = match &first {
-                PageKind::Section { .. } => {
-                    following_pages::<SectionPage>(answers, &first.api_path())
-                }
-                _ => following_pages::<TagPage>(answers, &first.api_path()),
-            };
-            if page_number <= last {
+            let last = page.list_length(answers, MAX_LIST_PAGES);
+            if number <= last {
                 return true;
             }
-            if let Some(folder) = list_folder(&first) {
+            if let Some(folder) = page.list_folder() {
                 output::delete_list_pages_from(dist, &folder, last + 1);
             }
             false

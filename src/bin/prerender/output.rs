@@ -171,33 +171,39 @@ pub fn page_article(dist: &Path, id: &str) -> Option<(Option<String>, Vec<String
     Some((article.section.map(|section| section.slug), article.tags))
 }
 
-/// The list pages of `folder` (a section's or a keyword's: `section/gyeonggi`, with its first
-/// page beside it as `section/gyeonggi.html`) whose files link to the article `id`, by page
-/// number.
-pub fn pages_linking(dist: &Path, folder: &str, id: &str) -> Vec<u32> {
-    let link = format!(r#"href="{}""#, routes::article(id));
-    let holds = |file: &Path| {
-        std::fs::read_to_string(file)
-            .map(|html| html.contains(&link))
-            .unwrap_or(false)
-    };
-    let mut pages = Vec::new();
-    if holds(&dist.join(format!("{folder}.html"))) {
-        pages.push(1);
-    }
+/// The page files of a list (`section/gyeonggi`: its first page is `section/gyeonggi.html`
+/// beside the folder, the others `section/gyeonggi/2.html` …), by page number.
+fn list_page_files(dist: &Path, folder: &str) -> Vec<(u32, PathBuf)> {
+    let mut files = vec![(1, dist.join(format!("{folder}.html")))];
     if let Ok(entries) = std::fs::read_dir(dist.join(folder)) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             let page = name
                 .strip_suffix(".html")
                 .and_then(|n| n.parse::<u32>().ok());
-            if let Some(page) = page.filter(|_| holds(&entry.path())) {
-                pages.push(page);
+            if let Some(page) = page.filter(|page| *page >= 2) {
+                files.push((page, entry.path()));
             }
         }
     }
-    pages.sort_unstable();
-    pages
+    files.sort_unstable();
+    files
+}
+
+/// Whether the page file `file` links to the article `id`.
+pub fn links_to(file: &Path, id: &str) -> bool {
+    let link = format!(r#"href="{}""#, routes::article(id));
+    std::fs::read_to_string(file).is_ok_and(|html| html.contains(&link))
+}
+
+/// The pages of the list in `folder` (see [`list_page_files`]) whose files link to the article
+/// `id`, by page number.
+pub fn pages_linking(dist: &Path, folder: &str, id: &str) -> Vec<u32> {
+    list_page_files(dist, folder)
+        .into_iter()
+        .filter(|(_, file)| links_to(file, id))
+        .map(|(page, _)| page)
+        .collect()
 }
 
 /// Deletes an article's page, and the preview card drawn of its title (a photo's crops may be
@@ -250,18 +256,11 @@ pub fn delete_other_keywords(dist: &Path, keep: &BTreeSet<String>) -> usize {
     gone.len()
 }
 
-/// Deletes a list's pages from `from` on (a list that became shorter).
+/// Deletes a list's pages from `from` on (a list that became shorter); its first page stays.
 pub fn delete_list_pages_from(dist: &Path, folder: &str, from: u32) {
-    let Ok(entries) = std::fs::read_dir(dist.join(folder)) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let page = name
-            .strip_suffix(".html")
-            .and_then(|n| n.parse::<u32>().ok());
-        if page.is_some_and(|page| page >= from.max(2)) {
-            let _ = std::fs::remove_file(entry.path());
+    for (page, file) in list_page_files(dist, folder) {
+        if page >= from.max(2) {
+            let _ = std::fs::remove_file(file);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! API answer it is drawn from and the model that answer must read as. A new kind of page is
 //! one arm in each match below, and the compiler names the ones missing.
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Paged};
 use news_front::api::client::paths;
 use news_front::api::models::{
     Article, Home, PhotoNews, Policy, SectionPage, SnsTv, Summary, TagPage,
@@ -59,6 +59,62 @@ impl PageKind {
             Self::Photos => paths::PHOTO_NEWS.to_owned(),
             Self::Videos => paths::SNS_TV.to_owned(),
         }
+    }
+
+    /// For a list's page (a section's, a keyword's): its number, counted from 1.
+    pub fn page_number(&self) -> Option<u32> {
+        match self {
+            Self::Section { page, .. } | Self::Tag { page, .. } => Some(*page),
+            _ => None,
+        }
+    }
+
+    /// For a list's page: the same list's page `page`.
+    pub fn at_page(&self, page: u32) -> Option<Self> {
+        match self {
+            Self::Section { slug, .. } => Some(Self::Section {
+                slug: slug.clone(),
+                page,
+            }),
+            Self::Tag { keyword, .. } => Some(Self::Tag {
+                keyword: keyword.clone(),
+                page,
+            }),
+            _ => None,
+        }
+    }
+
+    /// For a list's page: how many pages the list has, as its first page (fetched) says, at
+    /// most `max` and at least 1.
+    pub fn list_length(&self, answers: &Answers, max: u32) -> u32 {
+        fn pages<T: Paged>(answers: &Answers, path: &str) -> Option<u32> {
+            answers
+                .model::<T>(path)
+                .ok()
+                .map(|(list, _)| list.pages().1)
+        }
+        let Some(first) = self.at_page(1) else {
+            return 1;
+        };
+        let total = match first {
+            Self::Section { .. } => pages::<SectionPage>(answers, &first.api_path()),
+            _ => pages::<TagPage>(answers, &first.api_path()),
+        };
+        total.unwrap_or(1).clamp(1, max)
+    }
+
+    /// For a list's page: every page of the list (see [`Self::list_length`]).
+    pub fn whole_list(&self, answers: &Answers, max: u32) -> Vec<Self> {
+        (1..=self.list_length(answers, max))
+            .filter_map(|page| self.at_page(page))
+            .collect()
+    }
+
+    /// The folder of a list's pages after the first (`section/gyeonggi`, `tag/도서관`).
+    pub fn list_folder(&self) -> Option<String> {
+        routes::file_for(&self.at_page(1)?.address())?
+            .strip_suffix(".html")
+            .map(str::to_owned)
     }
 
     /// The page's answer read as the app reads it (a page the app would show as an error is
