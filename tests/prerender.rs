@@ -616,26 +616,25 @@ fn drop_from_api(api: &Path, id: &str) {
     fs::remove_file(api.join(format!("articles/{id}.json"))).unwrap();
 }
 
-/// Every file of the bundle that names `/article/{id}`, the search index aside.
-fn files_naming(dist: &Path, id: &str) -> Vec<String> {
+/// The files of the bundle, but for the article pages (another article may still link to one
+/// taken down, as related) and the search index, that name `/article/{id}`: the lists, feeds
+/// and sitemaps that show it.
+fn lists_naming(dist: &Path, id: &str) -> Vec<String> {
     let link = format!("/article/{id}\"");
     let xml = format!("/article/{id}<");
-    let mut found = Vec::new();
-    let mut folders = vec![dist.to_owned()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                if !path.ends_with("pagefind") {
-                    folders.push(path);
-                }
-            } else if let Ok(text) = fs::read_to_string(&path) {
-                if text.contains(&link) || text.contains(&xml) {
-                    found.push(path.strip_prefix(dist).unwrap().display().to_string());
-                }
-            }
-        }
-    }
+    let mut found: Vec<String> = files_under(dist)
+        .into_iter()
+        .filter_map(|file| {
+            let relative = Path::new(&file)
+                .strip_prefix(dist)
+                .ok()?
+                .display()
+                .to_string();
+            let skipped = relative.starts_with("article/") || relative.starts_with("pagefind/");
+            let text = fs::read_to_string(&file).ok()?;
+            (!skipped && (text.contains(&link) || text.contains(&xml))).then_some(relative)
+        })
+        .collect();
     found.sort();
     found
 }
@@ -680,11 +679,8 @@ fn help_goes_to_stdout_and_names_every_option() {
 fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
     let (api, dist) = workspace("remove");
     assert!(prerender(&api, &dist, &[]).status.success());
-    assert!(
-        files_naming(&dist, "1065").len() > 5,
-        "the demo lists it: {:?}",
-        files_naming(&dist, "1065")
-    );
+    let listed = lists_naming(&dist, "1065");
+    assert!(listed.len() > 5, "the demo lists it: {listed:?}");
     let untouched = fs::metadata(dist.join("article/1051.html"))
         .unwrap()
         .modified()
@@ -711,13 +707,8 @@ fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
         assert!(stages.contains(&stage), "{stages:?}");
     }
     assert!(!dist.join("article/1065.html").exists());
-    // Other articles' pages may still link to it (related articles); no list, feed or
-    // sitemap does.
-    let naming: Vec<String> = files_naming(&dist, "1065")
-        .into_iter()
-        .filter(|file| !file.starts_with("article/"))
-        .collect();
-    assert_eq!(naming, Vec::<String>::new());
+    // No list, feed or sitemap names it.
+    assert_eq!(lists_naming(&dist, "1065"), Vec::<String>::new());
     assert!(read(dist.join("section/incheon.html")).contains("href=\"/article/1066\""));
     assert_eq!(removed_ids(&dist), ["1065"]);
     assert_eq!(
@@ -756,11 +747,7 @@ fn an_article_the_api_answers_404_for_is_taken_down_by_a_publish_and_a_whole_run
         "{stderr}"
     );
     assert!(!dist.join("article/1066.html").exists());
-    let naming: Vec<String> = files_naming(&dist, "1066")
-        .into_iter()
-        .filter(|file| !file.starts_with("article/"))
-        .collect();
-    assert_eq!(naming, Vec::<String>::new());
+    assert_eq!(lists_naming(&dist, "1066"), Vec::<String>::new());
 
     // An article without a photo: the card drawn of its title goes with it.
     let page = read(dist.join("article/1054.html"));
@@ -784,11 +771,7 @@ fn an_article_the_api_answers_404_for_is_taken_down_by_a_publish_and_a_whole_run
     assert_eq!(summary["stale_deleted"], 1);
     assert!(!dist.join("article/1067.html").exists());
     assert!(dist.join("article/1065.html").exists());
-    let naming: Vec<String> = files_naming(&dist, "1067")
-        .into_iter()
-        .filter(|file| !file.starts_with("article/"))
-        .collect();
-    assert_eq!(naming, Vec::<String>::new());
+    assert_eq!(lists_naming(&dist, "1067"), Vec::<String>::new());
     assert_eq!(removed_ids(&dist), ["1054", "1066", "1067"]);
 }
 
