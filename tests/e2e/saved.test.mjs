@@ -20,6 +20,21 @@ after(async () => {
   await site?.close();
 });
 
+/** Opens an article with the service worker, once it has kept the page, saves the article and
+ * waits until the worker has kept its copy; `window.__worker` collects what the worker says. */
+async function openAndSave(path) {
+  const listen = () => {
+    window.__worker = [];
+    navigator.serviceWorker.addEventListener('message', (event) => window.__worker.push(event.data?.type));
+    navigator.serviceWorker.startMessages();
+  };
+  const opened = await site.open(path, { init: listen });
+  await opened.page.waitForFunction(() => window.__worker.includes('kept'), null, { timeout: 20000 });
+  await opened.page.getByRole('button', { name: '저장', exact: true }).click();
+  await opened.page.waitForFunction(() => window.__worker.includes('saved'), null, { timeout: 20000 });
+  return opened;
+}
+
 const savedTitles = (page) => page.locator('.saved-list--saved .article-list__title').allTextContents();
 const recentTitles = (page) => page.locator('.saved-list--recent .article-list__title').allTextContents();
 
@@ -162,15 +177,7 @@ test('a saved article opens offline while older articles leave the bounded cache
     res.end(small);
   };
   await site.server.withFaults({ '/sw.js': serveSmall }, async () => {
-    const listen = () => {
-      window.__worker = [];
-      navigator.serviceWorker.addEventListener('message', (event) => window.__worker.push(event.data?.type));
-      navigator.serviceWorker.startMessages();
-    };
-    const { page, problems, close } = await site.open('/article/1057', { init: listen });
-    await page.waitForFunction(() => window.__worker.includes('kept'), null, { timeout: 20000 });
-    await page.getByRole('button', { name: '저장', exact: true }).click();
-    await page.waitForFunction(() => window.__worker.includes('saved'), null, { timeout: 20000 });
+    const { page, problems, close } = await openAndSave('/article/1057');
     for (const id of ['1058', '1059', '1060', '1061']) {
       await page.goto(`${site.server.url}/article/${id}`);
       await page.waitForFunction(() => !document.getElementById('prerendered'));
@@ -222,15 +229,7 @@ test('a saved article opens offline while older articles leave the bounded cache
 test('an article the paper took down is forgotten on the next visit: lists, page, data and saved copy', {
   timeout: 90000,
 }, async () => {
-  const listen = () => {
-    window.__worker = [];
-    navigator.serviceWorker.addEventListener('message', (event) => window.__worker.push(event.data?.type));
-    navigator.serviceWorker.startMessages();
-  };
-  const { page, problems, close } = await site.open('/article/1062', { init: listen });
-  await page.waitForFunction(() => window.__worker.includes('kept'), null, { timeout: 20000 });
-  await page.getByRole('button', { name: '저장', exact: true }).click();
-  await page.waitForFunction(() => window.__worker.includes('saved'), null, { timeout: 20000 });
+  const { page, problems, close } = await openAndSave('/article/1062');
   await page.goto(`${site.server.url}/article/1063`);
   await page.waitForFunction(() => !document.getElementById('prerendered'));
   // What the device holds of an article: in the lists, and in the worker's caches.
