@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 STAGING = Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
 RELEASE = os.environ.get("TRUNK_PROFILE", "release") == "release"
@@ -33,7 +34,22 @@ EXISTING_POLICY = re.compile(r"<meta\b[^>]*http-equiv=[\"']?Content-Security-Pol
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
 
-def policy(hashes):
+# The slot document's address, if on another origin (js/ad-frames.js): its origin is the one
+# frame-src the page allows beside its own.
+AD_FRAME = re.compile(r"<meta\s+name=[\"']?news-ad-frame[\"']?\s+content=[\"']([^\"']*)[\"']", re.IGNORECASE)
+
+
+def frame_origin(html):
+    found = AD_FRAME.search(html)
+    if not found or not found.group(1).strip():
+        return ""
+    parts = urlsplit(found.group(1).strip())
+    if parts.scheme not in ("https", "http") or not parts.netloc or re.search(r"[\s;,'\"]", parts.netloc):
+        sys.exit(f"csp.py: news-ad-frame {found.group(1)!r} is not an http(s) address")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def policy(hashes, frames=""):
     scripts = " ".join(f"'sha256-{h}'" for h in hashes)
     return "; ".join(
         [
@@ -42,6 +58,7 @@ def policy(hashes):
             "style-src 'self'",
             "img-src 'self' https:",
             "font-src 'self'",
+            f"frame-src 'self' {frames}".strip(),
             "connect-src 'self' https:",
             "manifest-src 'self'",
             "object-src 'none'",
@@ -65,7 +82,7 @@ def main():
         for body in INLINE_SCRIPT.findall(html)
         if body.strip()
     ]
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, frame_origin(html))}">'
     if EXISTING_POLICY.search(html):
         sys.exit(f"csp.py: {index} already has a Content-Security-Policy")
     html, found = CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
@@ -79,6 +96,11 @@ def main():
     # scripts/prerender makes every page from (it rewrites index.html and 404.html).
     for copy in ("404.html", "app.html"):
         (STAGING / copy).write_text(html, encoding="utf-8")
+    # The ad networks' frame, with its own policy (scripts/ad-slot.py).
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("ad-slot.py")), "--out", str(STAGING / "ad-slot.html")],
+        check=True,
+    )
     print(f"csp.py: {len(hashes)} inline script(s) allowed by hash; 404.html and app.html written")
 
 

@@ -400,17 +400,18 @@ fn shared_with_banners(banners: Option<Result<Banners, ApiError>>) -> SharedData
         photo_news: failing(),
         sns_tv: failing(),
         banners,
+        banner_layout: StoredValue::new_local(None),
     };
     provide_context(shared);
     shared
 }
 
-fn banner(href: &str, src: &str) -> Banner {
-    Banner {
+fn banner(href: &str, src: &str) -> Ad {
+    Ad::House(Banner {
         image: image(src),
         href: href.into(),
         alt: Some("광고 문구".into()),
-    }
+    })
 }
 
 #[wasm_bindgen_test]

@@ -417,12 +417,104 @@ pub struct Banners {
     pub slots: std::collections::BTreeMap<String, BannerList>,
 }
 
-/// The banners of one slot; unreadable entries are dropped.
+/// The ads of one slot; unreadable entries are dropped.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(transparent)]
-pub struct BannerList(#[serde(deserialize_with = "list")] pub Vec<Banner>);
+pub struct BannerList(#[serde(deserialize_with = "list")] pub Vec<Ad>);
 
-/// One ad: an image that links to the advertiser.
+/// One ad of a slot: an ad network's unit (`docs/api-extensions.md`), drawn in a frame of its
+/// own, or the paper's own banner, an image with a link.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Ad {
+    Network(NetworkAd),
+    House(Banner),
+}
+
+/// An ad network's unit: the network's script runs in the slot document's frame, never in the
+/// page, in a box of the declared size.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct NetworkAd {
+    /// The network, by its name in the slot document's table (`deploy/ad-networks.json`):
+    /// lower-case letters, digits and `-`.
+    #[serde(deserialize_with = "network_name")]
+    pub network: String,
+    /// The network's id of the unit (an AdFit `DAN-…`, an Ad Manager path, an AdSense slot).
+    #[serde(deserialize_with = "unit_id")]
+    pub unit: String,
+    /// The publisher's account where the network asks for one (AdSense's `ca-pub-…`).
+    #[serde(default, deserialize_with = "opt_unit_id")]
+    pub account: Option<String>,
+    /// The unit's size in CSS pixels, on screens from 768 px wide (and on phones without
+    /// `phone_size`).
+    #[serde(deserialize_with = "ad_size")]
+    pub size: AdSize,
+    /// The unit's size on screens narrower than 768 px.
+    #[serde(default, deserialize_with = "opt_ad_size")]
+    pub phone_size: Option<AdSize>,
+    /// What the frame is called for screen readers (the visible label is always 광고).
+    #[serde(default, deserialize_with = "opt_text")]
+    pub label: Option<String>,
+}
+
+/// Width and height of an ad unit, in CSS pixels (1 to 1,200 each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The largest side an ad unit may declare: past it a slot would push the article away.
+const AD_SIDE_MAX: u32 = 1200;
+
+fn ad_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AdSize, D::Error> {
+    let sides: Vec<u32> = Deserialize::deserialize(deserializer)?;
+    match sides[..] {
+        [width, height] if (1..=AD_SIDE_MAX).contains(&width) && (1..=AD_SIDE_MAX).contains(&height) => {
+            Ok(AdSize { width, height })
+        }
+        _ => Err(serde::de::Error::custom(
+            "expected [width, height] in CSS pixels, 1 to 1200 each",
+        )),
+    }
+}
+
+fn opt_ad_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<AdSize>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(ad_size(value).ok())
+}
+
+fn network_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let name = text(deserializer)?;
+    let plain = name.len() <= 32
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    match plain {
+        true => Ok(name),
+        false => Err(serde::de::Error::custom(
+            "expected a network name: lower-case letters, digits and -, at most 32",
+        )),
+    }
+}
+
+/// A unit id or account: printable, without spaces, at most 200 bytes.
+fn unit_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let id = text(deserializer)?;
+    match id.len() <= 200 && id.chars().all(|c| c.is_ascii_graphic()) {
+        true => Ok(id),
+        false => Err(serde::de::Error::custom(
+            "expected a unit id: printable ASCII without spaces, at most 200",
+        )),
+    }
+}
+
+fn opt_unit_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(unit_id(value).ok())
+}
+
+/// One of the paper's own ads: an image that links to the advertiser.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Banner {
     pub image: Image,

@@ -34,12 +34,27 @@ pub fn ArticlePage() -> impl IntoView {
     });
     // The menu marks the article's section while it is read.
     let current_section = CurrentSection::get();
+    // Each article shown here is one view for the count (`js/beacon.js`), once: not again
+    // when the same article is drawn again (a retry, the data renewed).
+    let counted = StoredValue::new(None::<String>);
     Effect::new(move |_| {
-        let slug = article.with(|loaded| match loaded {
-            Some(Ok(article)) => article.section.as_ref().map(|section| section.slug.clone()),
+        let shown = article.with(|loaded| match loaded {
+            Some(Ok(article)) => Some((
+                article.id.clone(),
+                article.section.as_ref().map(|section| (section.slug.clone(), section.name.clone())),
+            )),
             _ => None,
         });
+        let slug = shown
+            .as_ref()
+            .and_then(|(_, section)| section.as_ref().map(|(slug, _)| slug.clone()));
         current_section.set(slug);
+        if let Some((id, section)) = shown {
+            if counted.with_value(|counted| counted.as_deref() != Some(id.as_str())) {
+                count_view(&id, section.as_ref().map(|(_, name)| name.as_str()));
+                counted.set_value(Some(id));
+            }
+        }
     });
     on_cleanup(move || current_section.set(None));
     view! {
@@ -57,6 +72,22 @@ pub fn ArticlePage() -> impl IntoView {
             <SnsTv/>
             <PhotoCarousel/>
         </PageGrid>
+    }
+}
+
+/// Tells `js/beacon.js` (`window.newsView`) that the reader is shown the article: it counts the
+/// view where the page names a receiver, and skips the one it counted itself before the app
+/// started.
+fn count_view(id: &str, section: Option<&str>) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    use wasm_bindgen::{JsCast, JsValue};
+    let window = window();
+    let view = js_sys::Reflect::get(&window, &JsValue::from_str("newsView")).ok();
+    if let Some(view) = view.and_then(|view| view.dyn_into::<js_sys::Function>().ok()) {
+        let section = section.map_or(JsValue::NULL, JsValue::from_str);
+        let _ = view.call2(&JsValue::NULL, &JsValue::from_str(id), &section);
     }
 }
 

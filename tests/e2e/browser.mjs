@@ -15,18 +15,22 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The built site on a test server; `prerendered: false` serves the shell for every page. */
+/** The built site on a test server; `prerendered: false` serves the shell for every page.
+ * `popupBlocker: true` keeps Chromium's popup blocker on, as in a reader's browser (Playwright
+ * turns it off by default). */
 export async function startSite({
   prerendered = true,
   apiBase = '/api',
   head = '',
   dist = process.env.DIST_DIR || 'dist',
+  popupBlocker = false,
 } = {}) {
   const server = await startServer({ dist, prerendered, apiBase, head });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: popupBlocker ? ['--disable-popup-blocking'] : [],
   });
 
   /** Opens `path` in a fresh context; `problems` collects page errors and Rust panics. */
@@ -79,7 +83,7 @@ export async function startSite({
     // that, so a test acts on the app, not on the page it replaces.
     if (javaScriptEnabled && waitForApp) await page.waitForFunction(() => !document.getElementById('prerendered'));
     const cspViolations = () => page.evaluate(() => window.__cspViolations);
-    return { page, problems, cspViolations, close: () => context.close() };
+    return { page, context, problems, cspViolations, close: () => context.close() };
   }
 
   return {
@@ -99,9 +103,9 @@ export function recordShifts() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;
+      const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
       const moved = entry.sources.map(
-        (s) =>
-          `${s.node?.className || s.node?.nodeName} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`,
+        (s) => `${s.node?.className || s.node?.nodeName} ${box(s.previousRect)} → ${box(s.currentRect)}`,
       );
       window.__shifts.push({ value: entry.value, moved });
     }

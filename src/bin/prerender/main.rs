@@ -29,7 +29,7 @@ use anyhow::{anyhow, Context};
 use chrono::{DateTime, FixedOffset, Utc};
 use clap::Parser;
 use news_front::api::client::paths;
-use news_front::api::models::{Article, Home, Site};
+use news_front::api::models::{Article, Banners, Home, Site};
 use news_front::{config, routes, seo};
 use plan::{Drawn, PageKind};
 use rayon::prelude::*;
@@ -76,6 +76,8 @@ struct Renderer<'a> {
     template: Template,
     site_url: String,
     site_json: serde_json::Value,
+    /// `banners.json`, the layout of the ad slots every page is drawn with.
+    banners_json: Option<serde_json::Value>,
     previews: preview::Previews,
 }
 
@@ -103,6 +105,9 @@ impl Renderer<'_> {
         let mut drawn = page.read(answers)?;
         let mut data = serde_json::Map::new();
         data.insert(paths::SITE.to_owned(), self.site_json.clone());
+        if let Some(banners) = &self.banners_json {
+            data.insert(paths::BANNERS.to_owned(), banners.clone());
+        }
         data.insert(page.api_path(), std::mem::take(&mut drawn.value));
         let held: HashMap<String, serde_json::Value> = data
             .iter()
@@ -192,6 +197,28 @@ fn kept(path: &str) -> bool {
             && path.ends_with("/1.json"))
 }
 
+/// The largest `banners.json` every page carries (its ad slots' layout): a larger one is left
+/// out of the pages, whose slots then keep their standard size until the app has read it.
+const BANNERS_MAX_BYTES: usize = 64 * 1024;
+
+/// `banners.json` as every page carries it, if it reads and is not too large to repeat.
+fn banner_layout(answers: &Answers) -> Option<serde_json::Value> {
+    match answers.model::<Banners>(paths::BANNERS) {
+        Ok((_, json)) if json.to_string().len() <= BANNERS_MAX_BYTES => Some(json),
+        Ok(_) => {
+            eprintln!(
+                "prerender: {}: larger than {BANNERS_MAX_BYTES} bytes, not written into the pages (the ad slots keep their standard size until the app has read it)",
+                paths::BANNERS
+            );
+            None
+        }
+        Err(reason) => {
+            eprintln!("prerender: {reason} (the ad slots keep their standard size)");
+            None
+        }
+    }
+}
+
 fn run(options: &cli::Options) -> anyhow::Result<Report> {
     let started = Instant::now();
     let dist = options.dist.as_path();
@@ -219,10 +246,13 @@ fn run(options: &cli::Options) -> anyhow::Result<Report> {
 
     let mut answers = Answers::new(Source::new(&options.api), options.jobs.into());
     // The site's name, menu and footer are on every page: without them nothing is written.
-    answers.fetch([paths::SITE, paths::HOME, paths::MOST_VIEWED].map(str::to_owned));
+    answers.fetch(
+        [paths::SITE, paths::HOME, paths::MOST_VIEWED, paths::BANNERS].map(str::to_owned),
+    );
     let (site, site_json) = answers
         .model::<Site>(paths::SITE)
         .map_err(|err| anyhow!("{err}"))?;
+    let banners_json = banner_layout(&answers);
 
     // The articles named: plain ids only (a file name cannot be made of others).
     let plain = |ids: &[String], report: &mut Report| -> Vec<String> {
@@ -274,6 +304,7 @@ fn run(options: &cli::Options) -> anyhow::Result<Report> {
         template,
         site_url: site_url.clone(),
         site_json: site_json.clone(),
+        banners_json,
         previews,
     };
     let mut gathered = Gathered {

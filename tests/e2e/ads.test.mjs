@@ -1,0 +1,218 @@
+// Ad networks' units (banners.json, docs/api-extensions.md) with a hostile stand-in network in
+// every slot (fixtures/hostile-ad.js: document.write, a late 300 px resize, top navigation,
+// parent.document, cookies and storage, a 500 ms busy loop, an endless interval, a popup
+// without a click). The slot document (scripts/ad-slot.py) is served from another site than the
+// page (localhost against 127.0.0.1), as a publisher's ads.news.example would be; the pages are
+// prerendered with that banners.json, as a publisher's are.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startSite, recordShifts, layoutShift, waitForAsync } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const SLOTS = {
+  top: { size: [970, 90], phone_size: [320, 100] },
+  header_side: { size: [234, 60] },
+  article_bottom: { size: [300, 250] },
+  sidebar: { size: [300, 250] },
+  footer: { size: [970, 90], phone_size: [320, 50] },
+};
+
+let work;
+let ads; // the ad network's server: the slot document, the stand-in script, its reports
+let adsOrigin;
+let site;
+const reports = [];
+
+/** A copy of the built site whose banners.json puts `network` units in every slot, the pages
+ * prerendered with it, and the slot document named by news-ad-frame (`frameUrl`, or this
+ * site's own /ad-slot.html when null). */
+function siteWithAds(name, { frameUrl, units = (slot) => [{ unit: `unit-${slot}` }] }) {
+  const api = path.join(work, name, 'api');
+  const dist = path.join(work, name, 'dist');
+  fs.cpSync('public/api', api, { recursive: true });
+  fs.cpSync('dist', dist, { recursive: true });
+  const slots = Object.fromEntries(
+    Object.entries(SLOTS).map(([slot, sizes]) => [
+      slot,
+      units(slot).map((unit) => ({ network: 'hostile', label: '대체 광고망', ...sizes, ...unit })),
+    ]),
+  );
+  for (const root of [api, path.join(dist, 'api')]) {
+    fs.writeFileSync(path.join(root, 'banners.json'), JSON.stringify({ slots }));
+  }
+  // As scripts/csp.py writes a page whose news-ad-frame names another origin.
+  const template = path.join(dist, 'app.html');
+  let html = fs.readFileSync(template, 'utf8');
+  if (frameUrl) {
+    html = html
+      .replace(/(<meta name=news-ad-frame content=)""/, `$1"${frameUrl}"`)
+      .replace("frame-src 'self'", `frame-src 'self' ${new URL(frameUrl).origin}`);
+    assert.ok(html.includes(frameUrl) && html.includes(`frame-src 'self' ${new URL(frameUrl).origin}`));
+  } else {
+    fs.copyFileSync(path.join(ads.root, 'ad-slot.html'), path.join(dist, 'ad-slot.html'));
+  }
+  fs.writeFileSync(template, html);
+  execFileSync('scripts/prerender', ['--api', api, '--dist', dist, '--site-url', 'https://news.example'], {
+    stdio: 'pipe',
+  });
+  return dist;
+}
+
+before(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'ads-e2e-'));
+  const root = path.join(work, 'ads');
+  fs.mkdirSync(root);
+  fs.copyFileSync('tests/e2e/fixtures/hostile-ad.js', path.join(root, 'hostile-ad.js'));
+  for (const page of ['popup.html', 'hijacked.html']) {
+    fs.writeFileSync(path.join(root, page), `<!DOCTYPE html><title>${page}</title>`);
+  }
+  ads = await startServer({ dist: root });
+  ads.root = root;
+  ads.faults.set('/report', (res, req) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      reports.push(JSON.parse(body));
+      res.writeHead(204).end();
+    });
+  });
+  adsOrigin = ads.url.replace('127.0.0.1', 'localhost');
+  const networks = path.join(work, 'networks.json');
+  fs.writeFileSync(
+    networks,
+    JSON.stringify({
+      networks: { hostile: { script: `${adsOrigin}/hostile-ad.js`, hosts: [adsOrigin], markup: 'plain' } },
+    }),
+  );
+  execFileSync('python3', ['scripts/ad-slot.py', '--networks', networks, '--out', path.join(root, 'ad-slot.html')], {
+    stdio: 'pipe',
+  });
+  site = await startSite({ dist: siteWithAds('cross', { frameUrl: `${adsOrigin}/ad-slot.html` }), popupBlocker: true });
+});
+
+after(async () => {
+  await site?.close();
+  await ads?.close();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Scrolls through the whole page and back, as a reader reads, so every slot nears the view. */
+async function readThrough(page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y <= height; y += 500) {
+    await page.evaluate((to) => scrollTo(0, to), y);
+    await sleep(60);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
+/** The ad boxes the page shows (one size of each unit), and those that hold their frame. */
+const frames = (page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.ad-unit__box')].filter((box) => box.getClientRects().length);
+    return { shown: shown.length, loaded: shown.filter((box) => box.querySelector('iframe')).length };
+  });
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px a hostile network in every slot changes nothing of the page`, async () => {
+    reports.length = 0;
+    const { page, context, problems, cspViolations, close } = await site.open('/article/1065', {
+      width,
+      height: 900,
+      init: recordShifts,
+    });
+    const popups = [];
+    context.on('page', (opened) => popups.push(opened.url()));
+    const address = page.url();
+    // The reader types into the article's own search form before any ad loads.
+    const field = page.locator('input.search-form__input:visible').first();
+    const typed = (await field.count()) > 0;
+    if (typed) await field.fill('고양 시내버스');
+    const before = await page.evaluate(() => ({
+      article: document.querySelector('.article').innerText,
+      title: document.title,
+      storage: JSON.stringify(localStorage),
+      longTasks: (window.__longTasks = []),
+    }));
+    await page.evaluate(() => {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+    });
+    // The observer sees the page's own long tasks: a 120 ms one of its own, first.
+    await page.evaluate(() => {
+      const until = performance.now() + 120;
+      while (performance.now() < until) {}
+    });
+    await waitForAsync(page, () => window.__longTasks.length > 0);
+    await page.evaluate(() => window.__longTasks.splice(0));
+    await readThrough(page);
+    const { shown } = await frames(page);
+    assert.ok(shown >= 4, `only ${shown} ad frames shown`);
+    if (process.env.ADS_DEBUG) await page.screenshot({ path: `/tmp/ads-${width}-before.png` });
+    await waitForAsync(page, () => {
+      const loaded = [...document.querySelectorAll('.ad-unit__box > iframe')];
+      return loaded.length > 0 && loaded.every((f) => f.closest('.ad-unit').classList.contains('ad-unit--filled'));
+    }).catch(async (error) => {
+      const state = await page.evaluate(() =>
+        [...document.querySelectorAll('.ad-unit__box')].map(
+          (box) => `${box.dataset.ad} ${box.querySelector('iframe') ? 'loaded' : '-'} ${box.closest('.ad-unit').className}`,
+        ),
+      );
+      throw new Error(`${error.message}\n${state.join('\n')}\nads server: ${ads.requests.join(' ')}`);
+    });
+    assert.equal((await frames(page)).loaded, shown, 'every shown frame is loaded once read through');
+    // The late resize, the interval and the reports have had their time.
+    await sleep(1600);
+
+    const afterwards = await page.evaluate(() => ({
+      article: document.querySelector('.article').innerText,
+      title: document.title,
+      storage: JSON.stringify(localStorage),
+      written: document.querySelectorAll('#written-by-ad, #hostile-ad, hr').length,
+      longTasks: window.__longTasks,
+      focused: document.activeElement?.className,
+      value: [...document.querySelectorAll('input.search-form__input')].find((f) => f.getClientRects().length)
+        ?.value,
+    }));
+    assert.equal(afterwards.article, before.article, 'the article changed');
+    assert.equal(afterwards.title, before.title);
+    assert.equal(afterwards.storage, before.storage, "the page's storage changed");
+    assert.equal(afterwards.written, 0, 'the ad wrote into the page');
+    if (typed) {
+      assert.equal(afterwards.value, '고양 시내버스', 'the typed text is gone');
+      assert.match(afterwards.focused, /search-form__input/, 'focus left the field');
+    }
+    assert.equal(page.url(), address, 'the tab was navigated');
+    assert.deepEqual(popups, [], 'a popup opened without a click');
+    if (process.env.ADS_DEBUG) await page.screenshot({ path: `/tmp/ads-${width}-after.png` });
+    const { cls, shifts } = await layoutShift(page);
+    assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
+    assert.deepEqual(await cspViolations(), []);
+    assert.deepEqual(problems, []);
+    // Each frame's 500 ms busy loop runs in the ad's own process, not on the page's thread.
+    const longest = Math.max(0, ...afterwards.longTasks);
+    console.log(`# ${width} px: ${shown} frames; the page's longest task while they ran: ${longest} ms`);
+    assert.ok(longest < 450, `the page's main thread was held ${longest} ms`);
+    // What the stand-in itself found: the page out of its reach.
+    for (let tries = 0; tries < 50 && reports.length < shown; tries += 1) await sleep(100);
+    assert.ok(reports.length >= 1, 'the stand-in never reported');
+    for (const { tried } of reports) {
+      assert.match(tried.parentDocument, /^blocked/);
+      assert.match(tried.parentDocumentWrite, /^blocked/);
+      assert.match(tried.parentLocalStorage, /^blocked/);
+      assert.match(tried.frameElement, /^blocked/);
+      assert.notEqual(tried.popup, 'opened');
+    }
+    await close();
+  });
+}
