@@ -3,7 +3,8 @@
 // script runs in it, in the slot document (public/ad-slot.html), never in this page.
 //
 // A frame is made only when all of these hold, so no ad competes with the article:
-// - the page has loaded (its largest paint, the headline or the lead photo, is done);
+// - the page has loaded (its largest paint, the headline or the lead photo, is done), or 5 s
+//   have passed;
 // - its slot is settled: the app has read banners.json (a prerendered page's frames are
 //   replaced at the takeover, and loading them before would count every ad twice);
 // - the box is shown (the phone or the wide size, whichever CSS shows) and within 300 px of
@@ -117,6 +118,16 @@
     }).observe(document.body, { childList: true, subtree: true });
     scan();
   }
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
+  // At the page's load, or 5 s on if a slow resource holds that back.
+  let started = false;
+  const startOnce = () => {
+    if (started) return;
+    started = true;
+    start();
+  };
+  if (document.readyState === 'complete') startOnce();
+  else {
+    addEventListener('load', startOnce, { once: true });
+    setTimeout(startOnce, 5000);
+  }
 })();

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startSite, recordShifts, layoutShift, waitForAsync } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { answerJson, startServer } from './server.mjs';
 
 const SLOTS = {
   top: { size: [970, 90], phone_size: [320, 100] },
@@ -141,20 +141,28 @@ for (const width of [1280, 390]) {
       article: document.querySelector('.article').innerText,
       title: document.title,
       storage: JSON.stringify(localStorage),
-      longTasks: (window.__longTasks = []),
     }));
+    // How long the page's main thread is held at a time: the largest gap between the turns of
+    // a 10 ms timer. It sees the page's own long work: a 120 ms task of its own, first.
     await page.evaluate(() => {
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
-      }).observe({ type: 'longtask' });
+      window.__held = 0;
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        window.__held = Math.max(window.__held, now - last);
+        last = now;
+        setTimeout(tick, 10);
+      };
+      setTimeout(tick, 10);
+      setTimeout(() => {
+        const until = performance.now() + 120;
+        while (performance.now() < until) {}
+      }, 50);
     });
-    // The observer sees the page's own long tasks: a 120 ms one of its own, first.
+    await waitForAsync(page, () => window.__held >= 120);
     await page.evaluate(() => {
-      const until = performance.now() + 120;
-      while (performance.now() < until) {}
+      window.__held = 0;
     });
-    await waitForAsync(page, () => window.__longTasks.length > 0);
-    await page.evaluate(() => window.__longTasks.splice(0));
     await readThrough(page);
     const { shown } = await frames(page);
     assert.ok(shown >= 4, `only ${shown} ad frames shown`);
@@ -179,7 +187,7 @@ for (const width of [1280, 390]) {
       title: document.title,
       storage: JSON.stringify(localStorage),
       written: document.querySelectorAll('#written-by-ad, #hostile-ad, hr').length,
-      longTasks: window.__longTasks,
+      held: Math.round(window.__held),
       focused: document.activeElement?.className,
       value: [...document.querySelectorAll('input.search-form__input')].find((f) => f.getClientRects().length)
         ?.value,
@@ -200,9 +208,8 @@ for (const width of [1280, 390]) {
     assert.deepEqual(await cspViolations(), []);
     assert.deepEqual(problems, []);
     // Each frame's 500 ms busy loop runs in the ad's own process, not on the page's thread.
-    const longest = Math.max(0, ...afterwards.longTasks);
-    console.log(`# ${width} px: ${shown} frames; the page's longest task while they ran: ${longest} ms`);
-    assert.ok(longest < 450, `the page's main thread was held ${longest} ms`);
+    console.log(`# ${width} px: ${shown} frames; the page's main thread held at most ${afterwards.held} ms while they ran`);
+    assert.ok(afterwards.held < 300, `the page's main thread was held ${afterwards.held} ms`);
     // What the stand-in itself found: the page out of its reach.
     for (let tries = 0; tries < 50 && reports.length < shown; tries += 1) await sleep(100);
     assert.ok(reports.length >= 1, 'the stand-in never reported');
@@ -216,3 +223,100 @@ for (const width of [1280, 390]) {
     await close();
   });
 }
+
+test('units below the fold load only as the reader nears them, and none under Save-Data', async () => {
+  const { page, close } = await site.open('/article/1065', { width: 390, height: 844 });
+  await page.waitForLoadState('load');
+  await waitForAsync(page, () => document.querySelector('.banner-slot--settled .ad-unit__box > iframe'));
+  await sleep(500);
+  const boxes = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.ad-unit__box')]
+        .filter((box) => box.getClientRects().length)
+        .map((box) => ({
+          slot: box.closest('.banner-slot').className.match(/banner-slot--([a-z-]+)/)[1],
+          top: Math.round(box.getBoundingClientRect().top),
+          loaded: Boolean(box.querySelector('iframe')),
+        })),
+    );
+  const atTop = await boxes();
+  const far = atTop.filter((box) => box.top > 844 + 300);
+  assert.ok(far.length >= 2, `nothing below the fold: ${JSON.stringify(atTop)}`);
+  assert.deepEqual(
+    far.filter((box) => box.loaded),
+    [],
+    'a unit far below the viewport was loaded',
+  );
+  assert.ok(atTop.some((box) => box.loaded && box.slot === 'top'));
+  const asked = () => ads.requests.filter((at) => at === '/ad-slot.html').length;
+  const before = asked();
+  await readThrough(page);
+  await waitForAsync(page, () =>
+    [...document.querySelectorAll('.ad-unit__box')]
+      .filter((box) => box.getClientRects().length)
+      .every((box) => box.querySelector('iframe')),
+  );
+  assert.equal(asked() - before, far.length, 'each unit is asked for once, when near');
+  await close();
+
+  const requests = ads.requests.length;
+  const saving = await site.open('/article/1065', {
+    width: 390,
+    height: 844,
+    init: () => Object.defineProperty(navigator.connection, 'saveData', { value: true }),
+  });
+  await saving.page.waitForLoadState('load');
+  await waitForAsync(saving.page, () => document.querySelector('.banner-slot--settled .ad-unit--saving')).catch(
+    async (error) => {
+      const seen = await saving.page.evaluate(() => [
+        navigator.connection?.saveData,
+        document.readyState,
+        document.querySelectorAll('.banner-slot--settled').length,
+        performance.getEntriesByType('resource').filter((e) => !e.responseEnd).map((e) => e.name),
+        [...document.querySelectorAll('.ad-unit')].map((unit) => unit.className),
+      ]);
+      throw new Error(`${error.message}: ${JSON.stringify(seen)} ${saving.problems}`);
+    },
+  );
+  await readThrough(saving.page);
+  await sleep(500);
+  assert.equal(await saving.page.locator('.ad-unit__box > iframe').count(), 0);
+  assert.equal(ads.requests.length, requests, 'Save-Data: the ad network was asked for something');
+  assert.match(await saving.page.locator('.ad-unit--saving .ad-unit__label').first().evaluate((label) => getComputedStyle(label, '::after').content), /데이터 절약/);
+  await saving.close();
+});
+
+test('a unit left empty keeps its box in view, gives it back below the viewport, and nothing moves', async () => {
+  const sized = (slot, unit, network = 'hostile') => [{ network, unit, ...SLOTS[slot] }];
+  const banners = {
+    slots: {
+      top: sized('top', 'empty-top'),
+      article_bottom: sized('article_bottom', 'unit-article_bottom', 'nosuch'),
+      sidebar: sized('sidebar', 'empty-sidebar'),
+      footer: sized('footer', 'empty-footer'),
+    },
+  };
+  await site.server.withFaults({ '/api/banners.json': answerJson(banners) }, async () => {
+    const { page, problems, close } = await site.open('/article/1065', { width: 390, height: 844, init: recordShifts });
+    await waitForAsync(page, () => document.querySelector('.banner-slot--top .ad-unit--empty'));
+    assert.equal(
+      await page.locator('.banner-slot--top .ad-unit__box--phone').evaluate((box) => box.getBoundingClientRect().height),
+      100,
+      'the empty unit in view kept its box',
+    );
+    // The rest, one after the other, as the reader scrolls down: each nears the viewport from
+    // below, is found empty while still below it, and is given back.
+    const units = ['article-bottom', 'sidebar', 'footer'];
+    for (const slot of units) {
+      await page.evaluate((slot) => {
+        const unit = document.querySelector(`.banner-slot--${slot} .ad-unit`);
+        scrollBy(0, unit.getBoundingClientRect().top - innerHeight - 200);
+      }, slot);
+      await waitForAsync(page, (slot) => document.querySelector(`.banner-slot--${slot} .ad-unit`)?.hidden, slot);
+    }
+    const { cls, shifts } = await layoutShift(page);
+    assert.ok(cls <= 0.01, `CLS ${cls.toFixed(4)}: ${JSON.stringify(shifts)}`);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
