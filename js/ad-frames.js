@@ -88,12 +88,20 @@
   addEventListener('pointerover', (event) => {
     pointerOver = event.target;
   });
-  addEventListener('keydown', (event) => {
-    tabbed = event.key === 'Tab';
-  }, true);
-  addEventListener('pointerdown', () => {
-    tabbed = false;
-  }, true);
+  addEventListener(
+    'keydown',
+    (event) => {
+      tabbed = event.key === 'Tab';
+    },
+    true,
+  );
+  addEventListener(
+    'pointerdown',
+    () => {
+      tabbed = false;
+    },
+    true,
+  );
   document.addEventListener('focusin', (event) => {
     if (!event.target.matches?.(FRAMES)) lastFocused = event.target;
   });
@@ -107,15 +115,15 @@
   });
 
   function start() {
-    let queued = false;
-    new MutationObserver(() => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        scan();
-      });
-    }).observe(document.body, { childList: true, subtree: true });
+    // A slot is settled by new elements, or by a class on the same ones (the app updates a view
+    // in place when its shape is the same). Records come in one batch per task, and a scan is
+    // one query. (Not per animation frame: a page the browser holds hidden runs none.)
+    new MutationObserver(scan).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class'],
+    });
     scan();
   }
   // At the page's load, or 5 s on if a slow resource holds that back.

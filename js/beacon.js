@@ -28,7 +28,8 @@
   }
 
   const PORTALS = /(^|\.)(naver\.com|daum\.net|nate\.com|zum\.com|msn\.com|news\.google\.com)$/;
-  const SEARCH = /(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|yahoo\.[a-z.]+|baidu\.com)$|^search\.(naver\.com|daum\.net)$/;
+  const SEARCH =
+    /(^|\.)(google\.[a-z.]+|bing\.com|duckduckgo\.com|yahoo\.[a-z.]+|baidu\.com)$|^search\.(naver\.com|daum\.net)$/;
   const MESSENGERS = /(^|\.)(kakao\.com|kakaocdn\.net|band\.us|line\.me|telegram\.org|t\.me)$/;
   const SOCIAL = /(^|\.)(facebook\.com|instagram\.com|t\.co|x\.com|twitter\.com|threads\.net|youtube\.com)$/;
 

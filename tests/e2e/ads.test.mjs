@@ -115,6 +115,38 @@ async function readThrough(page) {
   await page.evaluate(() => scrollTo(0, 0));
 }
 
+/** Waits until at least `least` frames are in and each says it is filled; says what each box
+ * holds if not. */
+async function waitForFilled(page, least = 1) {
+  await waitForAsync(
+    page,
+    (least) => {
+      const loaded = [...document.querySelectorAll('.ad-unit__box > iframe')];
+      return loaded.length >= least && loaded.every((f) => f.closest('.ad-unit').classList.contains('ad-unit--filled'));
+    },
+    least,
+  ).catch(async (error) => {
+    const state = await page.evaluate(() =>
+      [...document.querySelectorAll('.ad-unit__box')].map((box) => {
+        const rect = box.getBoundingClientRect();
+        return `${box.dataset.ad} seen=${'seen' in box.dataset} frame=${Boolean(box.querySelector('iframe'))} at ${Math.round(rect.top)} ${rect.width}x${rect.height} ${box.closest('.ad-unit').className} in ${box.closest('.banner-slot').className} scrollY=${scrollY}`;
+      }),
+    );
+    const page_ = await page.evaluate(() => [
+      document.readyState,
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('ad-frames'))
+        .map((e) => `${e.name} ${e.responseStatus} ${Math.round(e.responseEnd)}`),
+      document.querySelectorAll('script[src*=ad-frames]').length,
+      navigator.serviceWorker.controller?.scriptURL,
+    ]);
+    throw new Error(
+      `${error.message}\n${state.join('\n')}\npage: ${JSON.stringify(page_)}\nads server: ${ads.requests.join(' ')}`,
+    );
+  });
+}
+
 /** The ad boxes the page shows (one size of each unit), and those that hold their frame. */
 const frames = (page) =>
   page.evaluate(() => {
@@ -167,17 +199,7 @@ for (const width of [1280, 390]) {
     const { shown } = await frames(page);
     assert.ok(shown >= 4, `only ${shown} ad frames shown`);
     if (process.env.ADS_DEBUG) await page.screenshot({ path: `/tmp/ads-${width}-before.png` });
-    await waitForAsync(page, () => {
-      const loaded = [...document.querySelectorAll('.ad-unit__box > iframe')];
-      return loaded.length > 0 && loaded.every((f) => f.closest('.ad-unit').classList.contains('ad-unit--filled'));
-    }).catch(async (error) => {
-      const state = await page.evaluate(() =>
-        [...document.querySelectorAll('.ad-unit__box')].map(
-          (box) => `${box.dataset.ad} ${box.querySelector('iframe') ? 'loaded' : '-'} ${box.closest('.ad-unit').className}`,
-        ),
-      );
-      throw new Error(`${error.message}\n${state.join('\n')}\nads server: ${ads.requests.join(' ')}`);
-    });
+    await waitForFilled(page);
     assert.equal((await frames(page)).loaded, shown, 'every shown frame is loaded once read through');
     // The late resize, the interval and the reports have had their time.
     await sleep(1600);
@@ -189,8 +211,7 @@ for (const width of [1280, 390]) {
       written: document.querySelectorAll('#written-by-ad, #hostile-ad, hr').length,
       held: Math.round(window.__held),
       focused: document.activeElement?.className,
-      value: [...document.querySelectorAll('input.search-form__input')].find((f) => f.getClientRects().length)
-        ?.value,
+      value: [...document.querySelectorAll('input.search-form__input')].find((f) => f.getClientRects().length)?.value,
     }));
     assert.equal(afterwards.article, before.article, 'the article changed');
     assert.equal(afterwards.title, before.title);
@@ -208,7 +229,9 @@ for (const width of [1280, 390]) {
     assert.deepEqual(await cspViolations(), []);
     assert.deepEqual(problems, []);
     // Each frame's 500 ms busy loop runs in the ad's own process, not on the page's thread.
-    console.log(`# ${width} px: ${shown} frames; the page's main thread held at most ${afterwards.held} ms while they ran`);
+    console.log(
+      `# ${width} px: ${shown} frames; the page's main thread held at most ${afterwards.held} ms while they ran`,
+    );
     assert.ok(afterwards.held < 300, `the page's main thread was held ${afterwards.held} ms`);
     // What the stand-in itself found: the page out of its reach.
     for (let tries = 0; tries < 50 && reports.length < shown; tries += 1) await sleep(100);
@@ -272,7 +295,10 @@ test('units below the fold load only as the reader nears them, and none under Sa
         navigator.connection?.saveData,
         document.readyState,
         document.querySelectorAll('.banner-slot--settled').length,
-        performance.getEntriesByType('resource').filter((e) => !e.responseEnd).map((e) => e.name),
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => !e.responseEnd)
+          .map((e) => e.name),
         [...document.querySelectorAll('.ad-unit')].map((unit) => unit.className),
       ]);
       throw new Error(`${error.message}: ${JSON.stringify(seen)} ${saving.problems}`);
@@ -282,7 +308,13 @@ test('units below the fold load only as the reader nears them, and none under Sa
   await sleep(500);
   assert.equal(await saving.page.locator('.ad-unit__box > iframe').count(), 0);
   assert.equal(ads.requests.length, requests, 'Save-Data: the ad network was asked for something');
-  assert.match(await saving.page.locator('.ad-unit--saving .ad-unit__label').first().evaluate((label) => getComputedStyle(label, '::after').content), /데이터 절약/);
+  assert.match(
+    await saving.page
+      .locator('.ad-unit--saving .ad-unit__label')
+      .first()
+      .evaluate((label) => getComputedStyle(label, '::after').content),
+    /데이터 절약/,
+  );
   await saving.close();
 });
 
@@ -300,7 +332,9 @@ test('a unit left empty keeps its box in view, gives it back below the viewport,
     const { page, problems, close } = await site.open('/article/1065', { width: 390, height: 844, init: recordShifts });
     await waitForAsync(page, () => document.querySelector('.banner-slot--top .ad-unit--empty'));
     assert.equal(
-      await page.locator('.banner-slot--top .ad-unit__box--phone').evaluate((box) => box.getBoundingClientRect().height),
+      await page
+        .locator('.banner-slot--top .ad-unit__box--phone')
+        .evaluate((box) => box.getBoundingClientRect().height),
       100,
       'the empty unit in view kept its box',
     );
@@ -319,4 +353,44 @@ test('a unit left empty keeps its box in view, gives it back below the viewport,
     assert.deepEqual(problems, []);
     await close();
   });
+});
+
+test("without news-ad-frame the site's own slot document runs the network in an opaque origin", async () => {
+  reports.length = 0;
+  const own = await startSite({ dist: siteWithAds('own', { frameUrl: null }), popupBlocker: true });
+  try {
+    const { page, problems, cspViolations, close } = await own.open('/article/1065', { width: 1280, height: 900 });
+    await page.evaluate(() => {
+      window.__held = 0;
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        window.__held = Math.max(window.__held, now - last);
+        last = now;
+        setTimeout(tick, 10);
+      };
+      setTimeout(tick, 10);
+    });
+    await readThrough(page);
+    await waitForFilled(page, 4);
+    const sandbox = await page.locator('.ad-unit__box > iframe').first().getAttribute('sandbox');
+    assert.ok(!sandbox.includes('allow-same-origin'), sandbox);
+    for (let tries = 0; tries < 50 && reports.length < 4; tries += 1) await sleep(100);
+    assert.ok(reports.length >= 4, `${reports.length} reports`);
+    for (const { tried } of reports) {
+      assert.match(tried.parentDocument, /^blocked/);
+      // An opaque origin has no cookies and no storage: nothing of the site's either.
+      assert.match(tried.cookie, /^blocked/);
+      assert.match(tried.localStorage, /^blocked/);
+    }
+    const held = Math.round(await page.evaluate(() => window.__held));
+    console.log(`# opaque origin, same site: the page's main thread held at most ${held} ms`);
+    // Chromium runs sandboxed frames in a process of their own too.
+    assert.ok(held < 300, `the page's main thread was held ${held} ms`);
+    assert.deepEqual(await cspViolations(), []);
+    assert.deepEqual(problems, []);
+    await close();
+  } finally {
+    await own.close();
+  }
 });
