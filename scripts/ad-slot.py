@@ -46,7 +46,7 @@ def read_networks(path):
     """The table, checked: each network's name, markup, loader and hosts."""
     table = json.loads(Path(path).read_text(encoding="utf-8")).get("networks")
     if not isinstance(table, dict):
-        raise ValueError(f"{path}: no \"networks\" object")
+        raise TypeError(f'{path}: no "networks" object')
     for name, network in table.items():
         if not NAME.match(name):
             raise ValueError(f"{path}: {name!r}: a network is named in a-z, 0-9 and -")
@@ -103,7 +103,7 @@ def main():
     try:
         table = read_networks(args.networks)
         html = slot_document(Path(args.template).read_text(encoding="utf-8"), table)
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, TypeError, AttributeError) as err:
         sys.exit(f"ad-slot.py: {err}")
     Path(args.out).write_text(html, encoding="utf-8")
     print(f"ad-slot.py: {args.out} with {len(table)} network(s): {', '.join(sorted(table))}")

@@ -36,7 +36,9 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOT
 
 # The slot document's address, if on another origin (js/ad-frames.js): its origin is the one
 # frame-src the page allows beside its own.
-AD_FRAME = re.compile(r"<meta\s+name=[\"']?news-ad-frame[\"']?\s+content=[\"']([^\"']*)[\"']", re.IGNORECASE)
+AD_FRAME = re.compile(
+    r"<meta\s+name=[\"']?news-ad-frame[\"']?\s+content=[\"']([^\"']*)[\"']", re.IGNORECASE
+)
 
 
 def frame_origin(html):
@@ -44,7 +46,11 @@ def frame_origin(html):
     if not found or not found.group(1).strip():
         return ""
     parts = urlsplit(found.group(1).strip())
-    if parts.scheme not in ("https", "http") or not parts.netloc or re.search(r"[\s;,'\"]", parts.netloc):
+    if (
+        parts.scheme not in ("https", "http")
+        or not parts.netloc
+        or re.search(r"[\s;,'\"]", parts.netloc)
+    ):
         sys.exit(f"csp.py: news-ad-frame {found.group(1)!r} is not an http(s) address")
     return f"{parts.scheme}://{parts.netloc}"
 
@@ -98,7 +104,12 @@ def main():
         (STAGING / copy).write_text(html, encoding="utf-8")
     # The ad networks' frame, with its own policy (scripts/ad-slot.py).
     subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("ad-slot.py")), "--out", str(STAGING / "ad-slot.html")],
+        [
+            sys.executable,
+            str(Path(__file__).with_name("ad-slot.py")),
+            "--out",
+            str(STAGING / "ad-slot.html"),
+        ],
         check=True,
     )
     print(f"csp.py: {len(hashes)} inline script(s) allowed by hash; 404.html and app.html written")
