@@ -274,3 +274,74 @@ fn a_document_without_the_list_it_is_for_is_an_error_not_an_empty_box() {
         .cities
         .is_empty());
 }
+
+/// `banners.json` with ad networks' units (`docs/api-extensions.md`): a unit reads with its
+/// network, id and size; one that cannot be drawn safely is dropped alone, and the paper's own
+/// banners beside it stay.
+#[test]
+fn network_units_read_and_unsafe_ones_are_dropped() {
+    let banners = decode::<Banners>(
+        &json!({"slots": {"sidebar": [
+            {"network": "adfit", "unit": "DAN-abc123", "size": [300, 250], "label": "카카오 광고"},
+            {"network": "gpt", "unit": "/1234/news/top", "size": ["728", 90], "phone_size": [320, 100]},
+            {"network": "adsense", "unit": "987", "account": "ca-pub-1", "size": [336, 280], "phone_size": "big"},
+            {"network": "AdFit", "unit": "x", "size": [300, 250]},
+            {"network": "x\"><script>", "unit": "x", "size": [300, 250]},
+            {"network": "adfit", "unit": "two words", "size": [300, 250]},
+            {"network": "adfit", "unit": "u", "size": [300, 0]},
+            {"network": "adfit", "unit": "u", "size": [5000, 250]},
+            {"network": "adfit", "unit": "u", "size": [300]},
+            {"network": "adfit", "unit": "u"},
+            {"image": {"src": "/img/ad/a.webp", "width": 300, "height": 250}, "href": "https://ad.example/"}
+        ]}})
+        .to_string(),
+    )
+    .unwrap();
+    let ads = &banners.slots["sidebar"].0;
+    let units: Vec<&NetworkAd> = ads
+        .iter()
+        .filter_map(|ad| match ad {
+            Ad::Network(unit) => Some(unit),
+            Ad::House(_) => None,
+        })
+        .collect();
+    assert_eq!(ads.len(), 3, "{ads:#?}");
+    // The number that came as text does not read ("728"): that unit is dropped too.
+    assert_eq!(
+        units.iter().map(|u| u.network.as_str()).collect::<Vec<_>>(),
+        ["adfit", "adsense"]
+    );
+    assert_eq!(
+        units[0].size,
+        AdSize {
+            width: 300,
+            height: 250
+        }
+    );
+    assert_eq!(units[0].label.as_deref(), Some("카카오 광고"));
+    // An unreadable phone size leaves the unit with its one size.
+    assert_eq!(units[1].phone_size, None);
+    assert_eq!(units[1].account.as_deref(), Some("ca-pub-1"));
+    assert!(matches!(ads[2], Ad::House(_)));
+}
+
+/// The slot document's fragment: every part encoded, so a unit id cannot add a parameter.
+#[test]
+fn a_units_fragment_cannot_be_extended_by_its_id() {
+    use news_front::components::banner_slot::frame_fragment;
+    let unit = NetworkAd {
+        network: "gpt".into(),
+        unit: "/1234/top&network=evil#x".into(),
+        account: Some("ca-pub-1&w=1".into()),
+        size: AdSize {
+            width: 970,
+            height: 90,
+        },
+        phone_size: None,
+        label: None,
+    };
+    assert_eq!(
+        frame_fragment(&unit, unit.size),
+        "network=gpt&unit=%2F1234%2Ftop%26network%3Devil%23x&account=ca-pub-1%26w%3D1&w=970&h=90"
+    );
+}

@@ -469,3 +469,94 @@ async fn banner_slots_reserve_space_while_loading_and_vanish_on_failure() {
     settle().await;
     assert_eq!(failed.children().length(), 0, "{}", failed.inner_html());
 }
+
+fn network_unit(unit: &str, phone: Option<AdSize>) -> Ad {
+    Ad::Network(NetworkAd {
+        network: "adfit".into(),
+        unit: unit.into(),
+        account: None,
+        size: AdSize {
+            width: 300,
+            height: 250,
+        },
+        phone_size: phone,
+        label: Some("카카오 광고".into()),
+    })
+}
+
+#[wasm_bindgen_test]
+async fn network_units_are_boxes_of_their_size_with_the_label_outside_and_no_frame() {
+    let mut slots = BTreeMap::new();
+    slots.insert(
+        "sidebar".to_string(),
+        BannerList(vec![
+            network_unit(
+                "DAN-1",
+                Some(AdSize {
+                    width: 320,
+                    height: 100,
+                }),
+            ),
+            banner("https://ad.example/a", "/img/ad/a.webp"),
+        ]),
+    );
+    let root = mount(move || {
+        shared_with_banners(Some(Ok(Banners { slots })));
+        view! { <BannerSlot name="sidebar"/> }
+    });
+    settle().await;
+    assert_eq!(all(&root, ".banner-slot--settled").len(), 1);
+    // The page holds no frame of its own: js/ad-frames.js adds it.
+    assert_eq!(all(&root, "iframe").len(), 0);
+    assert_eq!(texts(&root, ".ad-unit > .ad-unit__label"), ["광고"]);
+    let boxes = all(&root, ".ad-unit__box");
+    assert_eq!(boxes.len(), 2);
+    assert_eq!(
+        boxes[0].get_attribute("data-ad").as_deref(),
+        Some("network=adfit&unit=DAN-1&w=300&h=250")
+    );
+    assert_eq!(
+        boxes[1].get_attribute("data-title").as_deref(),
+        Some("카카오 광고")
+    );
+    let spaces = all(&root, ".ad-unit__space");
+    let size = |i: usize| {
+        (
+            spaces[i].get_attribute("width").unwrap(),
+            spaces[i].get_attribute("height").unwrap(),
+        )
+    };
+    assert_eq!(size(0), ("300".into(), "250".into()));
+    assert_eq!(size(1), ("320".into(), "100".into()));
+    // No byline, no article look: the house banner beside it keeps its own label.
+    assert_eq!(all(&root, ".byline").len(), 0);
+    assert_eq!(all(&root, "a.banner").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn while_banners_load_a_prerendered_layout_keeps_each_units_box() {
+    let mut slots = BTreeMap::new();
+    slots.insert(
+        "sidebar".to_string(),
+        BannerList(vec![
+            network_unit("DAN-1", None),
+            banner("https://ad.example/a", "/img/ad/a.webp"),
+        ]),
+    );
+    let root = mount(move || {
+        let shared = shared_with_banners(None);
+        shared.banner_layout.set_value(Some(Banners { slots }));
+        view! {
+            <BannerSlot name="sidebar"/>
+            <BannerSlot name="top"/>
+        }
+    });
+    settle().await;
+    // Still loading: the unit's box and the banner's space, nothing to load yet; a slot the
+    // layout does not have takes no space.
+    assert_eq!(all(&root, ".banner-slot--pending").len(), 1);
+    assert_eq!(all(&root, ".banner-slot--settled").len(), 0);
+    assert_eq!(all(&root, ".ad-unit__space").len(), 1);
+    assert_eq!(all(&root, ".banner-slot__space").len(), 1);
+    assert_eq!(all(&root, "a.banner").len(), 0);
+}

@@ -470,7 +470,9 @@ const AD_SIDE_MAX: u32 = 1200;
 fn ad_size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AdSize, D::Error> {
     let sides: Vec<u32> = Deserialize::deserialize(deserializer)?;
     match sides[..] {
-        [width, height] if (1..=AD_SIDE_MAX).contains(&width) && (1..=AD_SIDE_MAX).contains(&height) => {
+        [width, height]
+            if (1..=AD_SIDE_MAX).contains(&width) && (1..=AD_SIDE_MAX).contains(&height) =>
+        {
             Ok(AdSize { width, height })
         }
         _ => Err(serde::de::Error::custom(

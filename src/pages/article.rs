@@ -41,7 +41,10 @@ pub fn ArticlePage() -> impl IntoView {
         let shown = article.with(|loaded| match loaded {
             Some(Ok(article)) => Some((
                 article.id.clone(),
-                article.section.as_ref().map(|section| (section.slug.clone(), section.name.clone())),
+                article
+                    .section
+                    .as_ref()
+                    .map(|section| (section.slug.clone(), section.name.clone())),
             )),
             _ => None,
         });

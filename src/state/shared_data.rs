@@ -1,14 +1,14 @@
 //! Data that every page shows, loaded once per visit and shared through context, so moving
 //! between pages never fetches it again.
 
+use crate::api::client::paths;
 use crate::api::client::{
     fetch_banners, fetch_most_viewed, fetch_photo_news, fetch_site, fetch_sns_tv, fetch_weather,
 };
 use crate::api::models::{Banners, MostViewed, PhotoNews, Site, SnsTv, Weather};
-use crate::api::client::paths;
 use crate::api::{preload, ApiResource};
-use serde::Deserialize;
 use leptos::prelude::*;
+use serde::Deserialize;
 
 /// The shared resources. Each fails alone: a widget whose endpoint fails shows its own notice.
 #[derive(Clone, Copy)]

@@ -246,9 +246,8 @@ fn run(options: &cli::Options) -> anyhow::Result<Report> {
 
     let mut answers = Answers::new(Source::new(&options.api), options.jobs.into());
     // The site's name, menu and footer are on every page: without them nothing is written.
-    answers.fetch(
-        [paths::SITE, paths::HOME, paths::MOST_VIEWED, paths::BANNERS].map(str::to_owned),
-    );
+    answers
+        .fetch([paths::SITE, paths::HOME, paths::MOST_VIEWED, paths::BANNERS].map(str::to_owned));
     let (site, site_json) = answers
         .model::<Site>(paths::SITE)
         .map_err(|err| anyhow!("{err}"))?;
