@@ -1,5 +1,6 @@
 // Release builds: minifies the JS glue wasm-bindgen writes (Trunk's own minifier gives up on
-// it), then puts the new SHA-384 into the integrity attribute Trunk wrote for it in index.html.
+// it), then puts the new SHA-384 into the integrity attribute Trunk wrote for it in index.html;
+// and minifies the page's deferred scripts.
 // Run by scripts/csp.py, the post-build hook, before the policy is computed.
 //   node scripts/minify-glue.mjs <staging dir>
 
@@ -34,3 +35,13 @@ for (const name of fs.readdirSync(dir).filter((file) => /-[0-9a-f]{8,16}\.js$/.t
   console.log(`minify-glue: ${name} ${source.length} → ${code.length} bytes`);
 }
 fs.writeFileSync(indexPath, index);
+
+// The page's own deferred scripts (js/ad-frames.js, js/beacon.js): plain scripts, no integrity.
+for (const name of ['ad-frames.js', 'beacon.js']) {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) continue;
+  const source = fs.readFileSync(file, 'utf8');
+  const { code } = await minify(source, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  fs.writeFileSync(file, code);
+  console.log(`minify-glue: ${name} ${source.length} → ${code.length} bytes`);
+}

@@ -424,11 +424,23 @@ pub struct BannerList(#[serde(deserialize_with = "list")] pub Vec<Ad>);
 
 /// One ad of a slot: an ad network's unit (`docs/api-extensions.md`), drawn in a frame of its
 /// own, or the paper's own banner, an image with a link.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Ad {
     Network(NetworkAd),
     House(Banner),
+}
+
+/// An entry with a `network` is a network's unit, any other the paper's own banner. (Read by
+/// hand: serde's untagged enums buffer every entry and cost the wasm 6 KB.)
+impl<'de> Deserialize<'de> for Ad {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let read = match value.get("network") {
+            Some(_) => NetworkAd::deserialize(value).map(Ad::Network),
+            None => Banner::deserialize(value).map(Ad::House),
+        };
+        read.map_err(serde::de::Error::custom)
+    }
 }
 
 /// An ad network's unit: the network's script runs in the slot document's frame, never in the
