@@ -2,6 +2,8 @@
 // 4G, 4x CPU, simulated) and desktop presets, in Debian's Chromium. Prints the four category
 // scores and saves them, with the full reports, under target/bench/.
 //   node bench/lighthouse.mjs [path]
+// DIST_DIR serves another built site; LIGHTHOUSE_TAG names its reports
+// (lighthouse<tag>-mobile.json); LIGHTHOUSE_PRESETS=mobile runs one preset.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,10 +18,12 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.join(HERE, 'node_modules/.bin/lighthouse');
 const OUT = 'target/bench';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const TAG = process.env.LIGHTHOUSE_TAG || '';
+const PRESETS = (process.env.LIGHTHOUSE_PRESETS || 'mobile,desktop').split(',');
 
 async function run(server, preset) {
   const profile = fs.mkdtempSync('/tmp/lighthouse-profile-');
-  const report = path.join(OUT, `lighthouse-${preset}.json`);
+  const report = path.join(OUT, `lighthouse${TAG}-${preset}.json`);
   const flags = [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`].join(' ');
   const args = [
     server.url + PATH,
@@ -56,10 +60,10 @@ async function run(server, preset) {
 }
 
 fs.mkdirSync(OUT, { recursive: true });
-const server = await startServer({ dist: 'dist' });
+const server = await startServer({ dist: process.env.DIST_DIR || 'dist' });
 const results = {};
 try {
-  for (const preset of ['mobile', 'desktop']) results[preset] = await run(server, preset);
+  for (const preset of PRESETS) results[preset] = await run(server, preset);
 } finally {
   await server.close();
 }
@@ -78,7 +82,7 @@ for (const [preset, r] of Object.entries(results)) {
   if (r.failing.length) console.log(`${preset} audits not passed: ${r.failing.join('; ')}`);
 }
 fs.writeFileSync(
-  path.join(OUT, 'lighthouse.json'),
+  path.join(OUT, `lighthouse${TAG}.json`),
   JSON.stringify({ when: new Date().toISOString(), path: PATH, results }, null, 2),
 );
 console.log(`saved ${OUT}/lighthouse.json (full reports: ${OUT}/lighthouse-mobile.json, lighthouse-desktop.json)`);

@@ -10,96 +10,28 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { startSite, recordShifts, layoutShift, waitForAsync } from './browser.mjs';
-import { answerJson, startServer } from './server.mjs';
-
-const SLOTS = {
-  top: { size: [970, 90], phone_size: [320, 100] },
-  header_side: { size: [234, 60] },
-  article_bottom: { size: [300, 250] },
-  sidebar: { size: [300, 250] },
-  footer: { size: [970, 90], phone_size: [320, 50] },
-};
+import { answerJson } from './server.mjs';
+import { SLOTS, siteWithAds, startAdNetwork } from './fixtures/ad-network.mjs';
 
 let work;
-let ads; // the ad network's server: the slot document, the stand-in script, its reports
-let adsOrigin;
+let ads; // the stand-in network: its server, origin and reports
 let site;
-const reports = [];
-
-/** A copy of the built site whose banners.json puts `network` units in every slot, the pages
- * prerendered with it, and the slot document named by news-ad-frame (`frameUrl`, or this
- * site's own /ad-slot.html when null). */
-function siteWithAds(name, { frameUrl, units = (slot) => [{ unit: `unit-${slot}` }] }) {
-  const api = path.join(work, name, 'api');
-  const dist = path.join(work, name, 'dist');
-  fs.cpSync('public/api', api, { recursive: true });
-  fs.cpSync('dist', dist, { recursive: true });
-  const slots = Object.fromEntries(
-    Object.entries(SLOTS).map(([slot, sizes]) => [
-      slot,
-      units(slot).map((unit) => ({ network: 'hostile', label: '대체 광고망', ...sizes, ...unit })),
-    ]),
-  );
-  for (const root of [api, path.join(dist, 'api')]) {
-    fs.writeFileSync(path.join(root, 'banners.json'), JSON.stringify({ slots }));
-  }
-  // As scripts/csp.py writes a page whose news-ad-frame names another origin.
-  const template = path.join(dist, 'app.html');
-  let html = fs.readFileSync(template, 'utf8');
-  if (frameUrl) {
-    html = html
-      .replace(/(<meta name=news-ad-frame content=)""/, `$1"${frameUrl}"`)
-      .replace("frame-src 'self'", `frame-src 'self' ${new URL(frameUrl).origin}`);
-    assert.ok(html.includes(frameUrl) && html.includes(`frame-src 'self' ${new URL(frameUrl).origin}`));
-  } else {
-    fs.copyFileSync(path.join(ads.root, 'ad-slot.html'), path.join(dist, 'ad-slot.html'));
-  }
-  fs.writeFileSync(template, html);
-  execFileSync('scripts/prerender', ['--api', api, '--dist', dist, '--site-url', 'https://news.example'], {
-    stdio: 'pipe',
-  });
-  return dist;
-}
+let reports;
 
 before(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'ads-e2e-'));
-  const root = path.join(work, 'ads');
-  fs.mkdirSync(root);
-  fs.copyFileSync('tests/e2e/fixtures/hostile-ad.js', path.join(root, 'hostile-ad.js'));
-  for (const page of ['popup.html', 'hijacked.html']) {
-    fs.writeFileSync(path.join(root, page), `<!DOCTYPE html><title>${page}</title>`);
-  }
-  ads = await startServer({ dist: root });
-  ads.root = root;
-  ads.faults.set('/report', (res, req) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      reports.push(JSON.parse(body));
-      res.writeHead(204).end();
-    });
+  ads = await startAdNetwork(work);
+  reports = ads.reports;
+  site = await startSite({
+    dist: siteWithAds(work, ads, 'cross', { frameUrl: `${ads.origin}/ad-slot.html` }),
+    popupBlocker: true,
   });
-  adsOrigin = ads.url.replace('127.0.0.1', 'localhost');
-  const networks = path.join(work, 'networks.json');
-  fs.writeFileSync(
-    networks,
-    JSON.stringify({
-      networks: { hostile: { script: `${adsOrigin}/hostile-ad.js`, hosts: [adsOrigin], markup: 'plain' } },
-    }),
-  );
-  execFileSync('python3', ['scripts/ad-slot.py', '--networks', networks, '--out', path.join(root, 'ad-slot.html')], {
-    stdio: 'pipe',
-  });
-  site = await startSite({ dist: siteWithAds('cross', { frameUrl: `${adsOrigin}/ad-slot.html` }), popupBlocker: true });
 });
 
 after(async () => {
   await site?.close();
-  await ads?.close();
+  await ads?.server.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -142,7 +74,7 @@ async function waitForFilled(page, least = 1) {
       navigator.serviceWorker.controller?.scriptURL,
     ]);
     throw new Error(
-      `${error.message}\n${state.join('\n')}\npage: ${JSON.stringify(page_)}\nads server: ${ads.requests.join(' ')}`,
+      `${error.message}\n${state.join('\n')}\npage: ${JSON.stringify(page_)}\nads server: ${ads.server.requests.join(' ')}`,
     );
   });
 }
@@ -271,7 +203,7 @@ test('units below the fold load only as the reader nears them, and none under Sa
     'a unit far below the viewport was loaded',
   );
   assert.ok(atTop.some((box) => box.loaded && box.slot === 'top'));
-  const asked = () => ads.requests.filter((at) => at === '/ad-slot.html').length;
+  const asked = () => ads.server.requests.filter((at) => at === '/ad-slot.html').length;
   const before = asked();
   await readThrough(page);
   await waitForAsync(page, () =>
@@ -282,7 +214,7 @@ test('units below the fold load only as the reader nears them, and none under Sa
   assert.equal(asked() - before, far.length, 'each unit is asked for once, when near');
   await close();
 
-  const requests = ads.requests.length;
+  const requests = ads.server.requests.length;
   const saving = await site.open('/article/1065', {
     width: 390,
     height: 844,
@@ -307,7 +239,7 @@ test('units below the fold load only as the reader nears them, and none under Sa
   await readThrough(saving.page);
   await sleep(500);
   assert.equal(await saving.page.locator('.ad-unit__box > iframe').count(), 0);
-  assert.equal(ads.requests.length, requests, 'Save-Data: the ad network was asked for something');
+  assert.equal(ads.server.requests.length, requests, 'Save-Data: the ad network was asked for something');
   assert.match(
     await saving.page
       .locator('.ad-unit--saving .ad-unit__label')
@@ -357,7 +289,7 @@ test('a unit left empty keeps its box in view, gives it back below the viewport,
 
 test("without news-ad-frame the site's own slot document runs the network in an opaque origin", async () => {
   reports.length = 0;
-  const own = await startSite({ dist: siteWithAds('own', { frameUrl: null }), popupBlocker: true });
+  const own = await startSite({ dist: siteWithAds(work, ads, 'own', { frameUrl: null }), popupBlocker: true });
   try {
     const { page, problems, cspViolations, close } = await own.open('/article/1065', { width: 1280, height: 900 });
     await page.evaluate(() => {
