@@ -47,6 +47,31 @@ async function readThrough(page) {
   await page.evaluate(() => scrollTo(0, 0));
 }
 
+/** Starts measuring how long the page's main thread is held at a time, in window.__held: the
+ * largest gap between the turns of a 10 ms timer. It first shows that it sees the page's own
+ * long work (a 120 ms task), then starts again from 0. */
+async function meterMainThread(page) {
+  await page.evaluate(() => {
+    window.__held = 0;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      window.__held = Math.max(window.__held, now - last);
+      last = now;
+      setTimeout(tick, 10);
+    };
+    setTimeout(tick, 10);
+    setTimeout(() => {
+      const until = performance.now() + 120;
+      while (performance.now() < until) {}
+    }, 50);
+  });
+  await waitForAsync(page, () => window.__held >= 120);
+  await page.evaluate(() => {
+    window.__held = 0;
+  });
+}
+
 /** Waits until at least `least` frames are in and each says it is filled; says what each box
  * holds if not. */
 async function waitForFilled(page, least = 1) {
@@ -106,27 +131,7 @@ for (const width of [1280, 390]) {
       title: document.title,
       storage: JSON.stringify(localStorage),
     }));
-    // How long the page's main thread is held at a time: the largest gap between the turns of
-    // a 10 ms timer. It sees the page's own long work: a 120 ms task of its own, first.
-    await page.evaluate(() => {
-      window.__held = 0;
-      let last = performance.now();
-      const tick = () => {
-        const now = performance.now();
-        window.__held = Math.max(window.__held, now - last);
-        last = now;
-        setTimeout(tick, 10);
-      };
-      setTimeout(tick, 10);
-      setTimeout(() => {
-        const until = performance.now() + 120;
-        while (performance.now() < until) {}
-      }, 50);
-    });
-    await waitForAsync(page, () => window.__held >= 120);
-    await page.evaluate(() => {
-      window.__held = 0;
-    });
+    await meterMainThread(page);
     await readThrough(page);
     const { shown } = await frames(page);
     assert.ok(shown >= 4, `only ${shown} ad frames shown`);
@@ -292,17 +297,7 @@ test("without news-ad-frame the site's own slot document runs the network in an 
   const own = await startSite({ dist: siteWithAds(work, ads, 'own', { frameUrl: null }), popupBlocker: true });
   try {
     const { page, problems, cspViolations, close } = await own.open('/article/1065', { width: 1280, height: 900 });
-    await page.evaluate(() => {
-      window.__held = 0;
-      let last = performance.now();
-      const tick = () => {
-        const now = performance.now();
-        window.__held = Math.max(window.__held, now - last);
-        last = now;
-        setTimeout(tick, 10);
-      };
-      setTimeout(tick, 10);
-    });
+    await meterMainThread(page);
     await readThrough(page);
     await waitForFilled(page, 4);
     const sandbox = await page.locator('.ad-unit__box > iframe').first().getAttribute('sandbox');
