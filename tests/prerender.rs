@@ -947,3 +947,61 @@ fn a_takedown_that_shortens_a_list_deletes_its_pages_past_the_end() {
         !locations(&read(dist.join("sitemap.xml"))).contains(&format!("{SITE}/section/economy/2"))
     );
 }
+
+/// `banners.json`, which every page now carries as its ad slots' layout: hostile text stays
+/// inert JSON, units that cannot be drawn safely are left out of the boxes, and a file that
+/// is too large, broken or missing is left out of the pages without failing the run.
+#[test]
+fn banners_go_into_every_page_inert_and_only_when_they_read() {
+    let (api, dist) = workspace("banners");
+    let hostile = "</script><script>window.__pwned=1</script>";
+    let banners = serde_json::json!({"slots": {
+        "sidebar": [
+            {"network": "adfit", "unit": "DAN-1", "size": [300, 250], "label": hostile},
+            {"network": "x\"><script>", "unit": "u", "size": [300, 250]},
+            {"network": "adfit", "unit": "u\" onload=\"x", "size": [300, 250]}
+        ],
+        "top": [{"image": {"src": "/img/ad/top.webp", "alt": hostile}, "href": "https://ad.example/"}]
+    }});
+    fs::write(api.join("banners.json"), banners.to_string()).unwrap();
+    let output = prerender(&api, &dist, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = read(dist.join("article/1065.html"));
+    assert!(
+        page.contains("\"banners.json\""),
+        "the page does not carry banners.json"
+    );
+    assert!(!page.contains("<script>window.__pwned"));
+    assert!(page.contains(r"\u003c/script\u003e\u003cscript\u003ewindow.__pwned=1"));
+    // The one safe unit has its box; the others none; the label is an attribute's text.
+    assert_eq!(page.matches("class=\"ad-unit\"").count(), 1, "{page}");
+    assert!(page.contains("data-ad=\"network=adfit&amp;unit=DAN-1&amp;w=300&amp;h=250\""));
+    assert!(page
+        .contains("data-title=\"&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;\""));
+
+    for (answer, said) in [
+        (
+            format!("{{\"slots\": {{\"top\": \"{}\"}}}}", "x".repeat(70 * 1024)),
+            "larger than",
+        ),
+        ("{\"slots\": ".to_owned(), "banners.json"),
+    ] {
+        fs::write(api.join("banners.json"), answer).unwrap();
+        let output = prerender(&api, &dist, &[]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(stderr.contains(said), "{stderr}");
+        let page = read(dist.join("article/1065.html"));
+        assert!(
+            !page.contains("\"banners.json\""),
+            "the pages still carry banners.json"
+        );
+        assert!(!page.contains("class=\"ad-unit\""));
+    }
+    fs::remove_file(api.join("banners.json")).unwrap();
+    assert!(prerender(&api, &dist, &[]).status.success());
+}
