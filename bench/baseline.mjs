@@ -1,5 +1,5 @@
 // The baselines the app is measured against, written from the same JSON with the same markup
-// classes and the same CSS file:
+// classes and the same stylesheet, inside the page as the app's pages carry it:
 // - the plain static page: the article in the HTML, no script at all. Nothing can show that
 //   article sooner, so it is the lower bound of all.
 // - the fetched page: the same page without the article, and a few lines of inline script that
@@ -86,8 +86,8 @@ function page(site, article, css, fetchUrl) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(article.title)} - ${escapeHtml(site.name)}</title>
-${fetchUrl ? `<script>${fetchScript(fetchUrl)}</script>` /* before the stylesheet, which would hold it back */ : ''}
-<link rel="stylesheet" href="/${css}">
+${fetchUrl ? `<script>${fetchScript(fetchUrl)}</script>` : ''}
+<style>${css}</style>
 </head>
 <body>
 <header class="site-header"><div class="site-header__inner"><a href="/" class="site-header__brand"><span class="site-header__name">${escapeHtml(site.name)}</span></a><p class="site-header__tagline">${escapeHtml(site.tagline || '')}</p></div>
@@ -101,13 +101,14 @@ ${fetchUrl ? `<script>${fetchScript(fetchUrl)}</script>` /* before the styleshee
 
 /**
  * Writes `baseline/article-<id>.html` and `baseline/article-<id>-fetched.html` into `dir` (a
- * copy of dist/), using the CSS file the app's index.html links, and returns the pages' paths
+ * copy of dist/), with the stylesheet the app's index.html carries, and returns the pages' paths
  * on the server.
  */
 export function writeBaseline(dir, id) {
   const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const css = /href="?\/?([^"\s>]+\.css)/.exec(index)?.[1]; // minified HTML drops quotes
-  if (!css) throw new Error('no stylesheet linked from index.html');
+  // The stylesheet as the app's pages carry it: inside the page.
+  const css = /<style\b[^>]*>([\s\S]*?)<\/style>/.exec(index)?.[1];
+  if (!css) throw new Error('no <style> in index.html');
   const site = JSON.parse(fs.readFileSync(path.join(dir, 'api/site.json'), 'utf8'));
   const article = JSON.parse(fs.readFileSync(path.join(dir, `api/articles/${id}.json`), 'utf8'));
   fs.mkdirSync(path.join(dir, 'baseline'), { recursive: true });

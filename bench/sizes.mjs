@@ -1,5 +1,6 @@
-// Prints the size of what a reader downloads to start the app: wasm, JS and CSS in dist/,
-// raw, gzip (level 9) and brotli (quality 11), and saves them as JSON for comparison. With
+// Prints the size of what a reader downloads to start the app: wasm, JS and CSS in dist/ (the
+// stylesheet is inlined into every page: the <style> of index.html counts as its CSS), raw,
+// gzip (level 9) and brotli (quality 11), and saves them as JSON for comparison. With
 // --budget, it also holds the brotli totals to the budget that file writes down (bench/budget.json),
 // and exits 1 above it: scripts/test runs it so on every build.
 //   node bench/sizes.mjs [dist] [out.json] [--budget bench/budget.json]
@@ -15,24 +16,25 @@ const dist = args[0] || 'dist';
 const out = args[1] || 'target/bench/sizes.json';
 
 const kinds = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
-const rows = fs
-  .readdirSync(dist)
-  .filter((name) => kinds[path.extname(name)])
-  .map((name) => {
-    const data = fs.readFileSync(path.join(dist, name));
-    return {
-      file: name,
-      kind: kinds[path.extname(name)],
-      raw: data.length,
+const measure = (file, kind, data) => ({
+  file,
+  kind,
+  raw: data.length,
       gzip: zlib.gzipSync(data, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(data, {
         params: {
           [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
           [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
         },
-      }).length,
-    };
-  });
+    }).length,
+});
+const files = fs
+  .readdirSync(dist)
+  .filter((name) => kinds[path.extname(name)])
+  .map((name) => measure(name, kinds[path.extname(name)], fs.readFileSync(path.join(dist, name))));
+const inlineStyles = [...fs.readFileSync(path.join(dist, 'index.html'), 'utf8').matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)]
+  .map(([, css], n) => measure(`index.html <style> ${n + 1}`, 'css', Buffer.from(css)));
+const rows = [...files, ...inlineStyles];
 
 const sum = (filter) =>
   ['raw', 'gzip', 'brotli'].reduce((total, key) => {

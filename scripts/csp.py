@@ -6,8 +6,9 @@ template scripts/prerender makes the pages from).
 In release builds it first has scripts/minify-glue.mjs minify the JS glue (Trunk's minifier
 fails on it) and renew that file's integrity attribute.
 
-Trunk starts the app with an inline <script type="module">. The policy allows exactly the
-inline scripts Trunk wrote, by their SHA-256, and never 'unsafe-inline'. Debug builds get the
+Trunk starts the app with an inline <script type="module">, and inlines the stylesheet as one
+<style> (a prerendered page paints with no second request). The policy allows exactly the inline
+scripts and styles Trunk wrote, by their SHA-256, and never 'unsafe-inline'. Debug builds get the
 same policy: scripts/serve runs without live reload, whose script Trunk would inject after this
 hook, unhashed.
 """
@@ -32,6 +33,8 @@ EXISTING_POLICY = re.compile(r"<meta\b[^>]*http-equiv=[\"']?Content-Security-Pol
 
 # An inline <script> without src: its body is what the browser hashes.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+# An inline <style>: its body is what the browser hashes, as for a script.
+INLINE_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 
 
 # The slot document's address, if on another origin (js/ad-frames.js): its origin is the one
@@ -55,13 +58,23 @@ def frame_origin(html):
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def policy(hashes, frames=""):
-    scripts = " ".join(f"'sha256-{h}'" for h in hashes)
+def sha256s(bodies):
+    """The CSP source of each non-empty body: 'sha256-<base64>' of its UTF-8 bytes."""
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+        for body in bodies
+        if body.strip()
+    ]
+
+
+def policy(scripts, styles=(), frames=""):
+    scripts = " ".join(scripts)
+    styles = " ".join(styles)
     return "; ".join(
         [
             "default-src 'self'",
             f"script-src 'self' 'wasm-unsafe-eval' {scripts}".strip(),
-            "style-src 'self'",
+            f"style-src 'self' {styles}".strip(),
             "img-src 'self' https:",
             "font-src 'self'",
             f"frame-src 'self' {frames}".strip(),
@@ -83,12 +96,9 @@ def main():
         )
     index = STAGING / "index.html"
     html = index.read_text(encoding="utf-8")
-    hashes = [
-        base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        for body in INLINE_SCRIPT.findall(html)
-        if body.strip()
-    ]
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, frame_origin(html))}">'
+    hashes = sha256s(INLINE_SCRIPT.findall(html))
+    styles = sha256s(INLINE_STYLE.findall(html))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, styles, frame_origin(html))}">'
     if EXISTING_POLICY.search(html):
         sys.exit(f"csp.py: {index} already has a Content-Security-Policy")
     html, found = CHARSET.subn(lambda m: m.group(0) + tag, html, count=1)
@@ -112,7 +122,10 @@ def main():
         ],
         check=True,
     )
-    print(f"csp.py: {len(hashes)} inline script(s) allowed by hash; 404.html and app.html written")
+    print(
+        f"csp.py: {len(hashes)} inline script(s) and {len(styles)} inline style(s) allowed by hash;"
+        " 404.html and app.html written"
+    )
 
 
 if __name__ == "__main__":

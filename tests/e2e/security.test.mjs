@@ -38,10 +38,26 @@ test('index.html and 404.html carry a strict Content-Security-Policy', () => {
   }
 });
 
+test('the stylesheet inside every page is allowed by its hash, and by nothing looser', () => {
+  const files = ['dist/index.html', 'dist/404.html', 'dist/shell.html', 'dist/article/1065.html', 'dist/section/gyeonggi.html'];
+  for (const file of files) {
+    const html = fs.readFileSync(file, 'utf8');
+    const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    const styleSrc = policy.split('; ').find((d) => d.startsWith('style-src '));
+    const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert.equal(styles.length, 1, `${file}: one <style>, the whole stylesheet`);
+    const hash = `'sha256-${crypto.createHash('sha256').update(styles[0]).digest('base64')}'`;
+    assert.equal(styleSrc, `style-src 'self' ${hash}`, file);
+    assert.doesNotMatch(html, /rel="?stylesheet/, `${file} needs no stylesheet request`);
+    // Before the page's markup, so the first paint is styled.
+    assert.ok(html.indexOf('<style') < html.indexOf('<body'), file);
+  }
+});
+
 test('every script and stylesheet Trunk links carries an integrity that matches the file', () => {
   const html = fs.readFileSync('dist/index.html', 'utf8');
   const links = [...html.matchAll(/<link\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => /integrity=/.test(tag));
-  assert.ok(links.length >= 3, 'css, js glue and wasm are linked with integrity');
+  assert.ok(links.length >= 2, 'js glue and wasm are linked with integrity');
   for (const tag of links) {
     const href = tag.match(/href="?\/([^"\s>]+)/)[1];
     const integrity = tag.match(/integrity="?(sha384-[A-Za-z0-9+/=]+)/)[1];
@@ -61,6 +77,21 @@ test('the site runs under its policy with no violation', async () => {
   await page.locator('h1.article__title').waitFor();
   await page.locator('.carousel__slide img').first().waitFor();
   await page.locator('.ranked__item a').first().waitFor();
+  // The app neither adds a second copy of the styles nor loses the page's as it navigates.
+  const styles = () =>
+    page.evaluate(() => ({
+      style: document.querySelectorAll('style').length,
+      linked: document.querySelectorAll('link[rel=stylesheet]').length,
+      rules: [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0),
+    }));
+  const first = await styles();
+  assert.equal(first.style, 1);
+  assert.equal(first.linked, 0);
+  assert.ok(first.rules > 100, `${first.rules} rules`);
+  await page.locator('.section-menu__list a[href^="/section/"]').first().click();
+  await page.waitForURL(/\/section\//);
+  await page.locator('.article-list__item').first().waitFor();
+  assert.deepEqual(await styles(), first);
   assert.deepEqual(await cspViolations(), []);
   assert.deepEqual(problems, []);
   await close();
