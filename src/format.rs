@@ -2,20 +2,8 @@
 //! API strings may become links. No DOM here: everything is tested natively.
 
 use crate::api::models::Sky;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
-
-/// Korea Standard Time, UTC+9, in which the paper shows every time.
-#[allow(clippy::expect_used, reason = "a constant offset within ±24 h")]
-fn kst() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
-}
-
-/// Parses an RFC 3339 time from the API and moves it to KST.
-pub fn parse_kst(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
-    DateTime::parse_from_rfc3339(rfc3339.trim())
-        .ok()
-        .map(|time| time.with_timezone(&kst()))
-}
+use crate::kst::parse_kst;
+use chrono::{Datelike, NaiveDate, Timelike, Weekday};
 
 /// `2025.10.27 18:20`, the way Korean news sites print article times, in KST.
 pub fn kst_datetime(rfc3339: &str) -> Option<String> {
@@ -35,12 +23,6 @@ pub fn kst_datetime(rfc3339: &str) -> Option<String> {
 /// `10:00`: the time of day in KST, as in "10:00 기준" under the weather.
 pub fn kst_time(rfc3339: &str) -> Option<String> {
     parse_kst(rfc3339).map(|time| format!("{:02}:{:02}", time.hour(), time.minute()))
-}
-
-/// Today's date in Seoul for a Unix time in milliseconds (`Date.now()`).
-pub fn kst_date_from_millis(millis: f64) -> Option<NaiveDate> {
-    DateTime::from_timestamp_millis(millis as i64)
-        .map(|time| time.with_timezone(&kst()).date_naive())
 }
 
 /// The one-letter Korean weekday: 월 화 수 목 금 토 일.
@@ -405,8 +387,9 @@ mod tests {
         assert_eq!(kst_time("nope"), None);
         // 2025-11-24 22:00 UTC is already 07:00 on the 25th in Seoul.
         let millis = 1_764_000_000_000.0 + 3_600_000.0 * 6.0;
-        assert_eq!(kst_date_from_millis(millis), parse_date("2025-11-25"));
-        assert_eq!(kst_date_from_millis(0.0), parse_date("1970-01-01"));
+        let today = crate::kst::kst_date_from_millis;
+        assert_eq!(today(millis), parse_date("2025-11-25"));
+        assert_eq!(today(0.0), parse_date("1970-01-01"));
     }
 
     #[test]

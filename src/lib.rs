@@ -9,6 +9,7 @@ pub mod config;
 pub mod cycle;
 pub mod format;
 pub mod hooks;
+pub mod kst;
 pub mod library;
 pub mod navigation;
 pub mod offline;

@@ -12,7 +12,6 @@
 //! reads again, until the document reads with no finding. The patch is exactly what the
 //! tolerant reading used, so the checker sees what the reader gets.
 
-use chrono::{Datelike, NaiveDate, Timelike};
 use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::Deserialize;
 #[cfg(feature = "ssr")]
@@ -300,10 +299,10 @@ fn read_opt_time(value: &Value) -> Read<Option<String>> {
     if trimmed.is_empty() {
         return Ok((None, found(false, TIME, "treated as absent", value)));
     }
-    if crate::format::parse_kst(trimmed).is_some() {
+    if crate::kst::parse_kst(trimmed).is_some() {
         return Ok((Some(trimmed.to_owned()), None));
     }
-    Ok(match kst_without_offset(trimmed) {
+    Ok(match crate::kst::kst_without_offset(trimmed) {
         Some(read) => {
             let finding = read_as(
                 TIME,
@@ -318,44 +317,6 @@ fn read_opt_time(value: &Value) -> Read<Option<String>> {
 }
 
 const TIME: &str = "an RFC 3339 time with offset (2025-10-27T10:00:00+09:00)";
-
-/// A local Korean time written without an offset, as RFC 3339 in KST. Parsed by hand, not
-/// with chrono's format strings, which would bring their parser into the wasm.
-pub fn kst_without_offset(text: &str) -> Option<String> {
-    let (date, time) = match text.split_once([' ', 'T']) {
-        Some((date, time)) => (date, Some(time)),
-        None => (text, None),
-    };
-    let separator = if date.contains('.') { '.' } else { '-' };
-    let mut parts = date.split(separator).map(|part| part.parse::<u32>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
-    if parts.next().is_some() || date.split(separator).any(|part| part.is_empty()) {
-        return None;
-    }
-    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    let (hour, minute, second) = match time {
-        None => (0, 0, 0),
-        Some(time) => {
-            let mut parts = time.split(':').map(|part| part.parse::<u32>().ok());
-            let (hour, minute) = (parts.next()??, parts.next()??);
-            let second = parts.next().map_or(Some(0), |second| second)?;
-            if parts.next().is_some() {
-                return None;
-            }
-            (hour, minute, second)
-        }
-    };
-    let local = date.and_hms_opt(hour, minute, second)?;
-    Some(format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+09:00",
-        local.year(),
-        local.month(),
-        local.day(),
-        local.hour(),
-        local.minute(),
-        local.second()
-    ))
-}
 
 /// An optional object (a byline, a section, a thumbnail): `None` when absent, `null`, or
 /// unreadable (that part of the page is left out).
@@ -800,27 +761,5 @@ pub mod check {
             }
         }
         text
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::kst_without_offset;
-
-    #[test]
-    fn times_without_an_offset_are_kst() {
-        let kst = |text| kst_without_offset(text).unwrap_or_default();
-        assert_eq!(kst("2025-10-27 10:00:00"), "2025-10-27T10:00:00+09:00");
-        assert_eq!(kst("2025-10-27 10:00"), "2025-10-27T10:00:00+09:00");
-        assert_eq!(kst("2025-10-27T10:00:00"), "2025-10-27T10:00:00+09:00");
-        assert_eq!(kst("2025.10.27 18:20"), "2025-10-27T18:20:00+09:00");
-        assert_eq!(kst("2025-10-27"), "2025-10-27T00:00:00+09:00");
-        assert_eq!(kst_without_offset("2025-13-40 10:00"), None);
-        assert_eq!(kst_without_offset("2025-10-27 25:00"), None);
-        assert_eq!(kst_without_offset("2025-10-27 10:00:00:00"), None);
-        assert_eq!(kst_without_offset("2025-10-27-01"), None);
-        assert_eq!(kst_without_offset("2025--27"), None);
-        assert_eq!(kst_without_offset("10:00"), None);
-        assert_eq!(kst_without_offset("어제"), None);
     }
 }

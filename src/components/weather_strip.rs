@@ -2,10 +2,9 @@
 
 use crate::api::models::{CityWeather, Sky, Weather};
 use crate::components::loaded::Loaded;
-use crate::format::{
-    korean_date, kst_date_from_millis, kst_time, parse_date, sky_label, temperature,
-};
+use crate::format::{korean_date, kst_time, parse_date, sky_label, temperature};
 use crate::hooks::{use_attention, use_rotation};
+use crate::kst::kst_date_from_millis;
 use crate::state::SharedData;
 use leptos::prelude::*;
 use std::time::Duration;

@@ -7,7 +7,7 @@ use crate::answers::Answers;
 use chrono::{DateTime, FixedOffset};
 use news_front::api::client::paths;
 use news_front::api::models::{MostViewed, Section, SectionPage, Site, Summary, TagPage};
-use news_front::format::parse_kst;
+use news_front::kst::parse_kst;
 use news_front::routes;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
