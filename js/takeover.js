@@ -4,7 +4,10 @@
 // the text selected, the control that has focus, what was typed into a field (and its caret),
 // a menu or the search row opened, a list scrolled sideways, and the buttons pressed, which
 // are pressed again on the app's copy. It drops the prerendered head tags for the app's own.
-// Until then the phone's 전체 메뉴 and 검색 buttons work here already.
+// Until then the phone's 전체 메뉴 and 검색 buttons work here already. A part of the page, or a
+// control the reader used, that has no counterpart in the app's copy (the two copies of the
+// page differ) is reported on the console as `takeover: …`, never skipped silently: the e2e
+// tests fail on it.
 (() => {
   const root = document.documentElement;
   let timer = null;
@@ -141,10 +144,16 @@
     for (const tag of document.querySelectorAll('head [data-prerendered]')) tag.remove();
     pre.remove();
     root.removeAttribute('data-prerendered');
+    const unpaired = [];
+    parts.forEach((part, i) => {
+      if (app[i]?.nodeName !== part.nodeName) unpaired.push(`part ${i} <${part.nodeName.toLowerCase()}>`);
+    });
     const counterpart = (found) => {
       if (!found) return null;
       const [i, where] = found;
-      return app[i]?.nodeName === parts[i]?.nodeName ? find(app[i], where) : null;
+      const el = app[i]?.nodeName === parts[i]?.nodeName ? find(app[i], where) : null;
+      if (!el) unpaired.push(`part ${i} control ${where[0]} #${where[1]}`);
+      return el;
     };
     for (const [where, value, checked] of typed) {
       const el = counterpart(where);
@@ -185,6 +194,7 @@
       }
     }
     if (scrollX !== x || scrollY !== y) scrollTo(x, y);
+    if (unpaired.length) console.error(`takeover: no counterpart in the app's page for ${unpaired.join(', ')}`);
   };
 
   const watch = new MutationObserver(() => {

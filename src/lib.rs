@@ -13,6 +13,7 @@ pub mod kst;
 pub mod library;
 pub mod navigation;
 pub mod offline;
+pub mod page_names;
 pub mod pages;
 pub mod preferences;
 pub mod routes;

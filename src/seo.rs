@@ -9,6 +9,7 @@
 
 use crate::api::models::{Article, Block, Image};
 use crate::format::safe_url;
+use crate::page_names::PRERENDERED_ATTRIBUTE;
 use serde_json::json;
 
 /// How many characters of the body a description takes when the API gives none.
@@ -272,27 +273,27 @@ pub fn to_html(tags: &[HeadTag]) -> String {
     for tag in tags {
         match tag {
             HeadTag::Title(text) => {
-                html.push_str(&format!("<title data-prerendered>{}</title>", escape_text(text)));
+                html.push_str(&format!("<title {PRERENDERED_ATTRIBUTE}>{}</title>", escape_text(text)));
             }
             HeadTag::Name(name, content) => html.push_str(&format!(
-                r#"<meta data-prerendered name="{name}" content="{}">"#,
+                r#"<meta {PRERENDERED_ATTRIBUTE} name="{name}" content="{}">"#,
                 escape_attribute(content)
             )),
             HeadTag::Property(property, content) => html.push_str(&format!(
-                r#"<meta data-prerendered property="{property}" content="{}">"#,
+                r#"<meta {PRERENDERED_ATTRIBUTE} property="{property}" content="{}">"#,
                 escape_attribute(content)
             )),
             HeadTag::Canonical(href) => html.push_str(&format!(
-                r#"<link data-prerendered rel="canonical" href="{}">"#,
+                r#"<link {PRERENDERED_ATTRIBUTE} rel="canonical" href="{}">"#,
                 escape_attribute(href)
             )),
             HeadTag::Feed(title, href) => html.push_str(&format!(
-                r#"<link data-prerendered rel="alternate" type="application/rss+xml" title="{}" href="{}">"#,
+                r#"<link {PRERENDERED_ATTRIBUTE} rel="alternate" type="application/rss+xml" title="{}" href="{}">"#,
                 escape_attribute(title),
                 escape_attribute(href)
             )),
             HeadTag::JsonLd(json) => html.push_str(&format!(
-                r#"<script data-prerendered type="application/ld+json" id="news-article-ld">{json}</script>"#
+                r#"<script {PRERENDERED_ATTRIBUTE} type="application/ld+json" id="news-article-ld">{json}</script>"#
             )),
         }
     }

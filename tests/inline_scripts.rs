@@ -1,4 +1,5 @@
-//! What the inline scripts in `js/` (and the search benchmark) must know of the Rust side,
+//! What the inline scripts in `js/` (and the search benchmark) must know of the Rust side, and the
+//! names they share with it (`src/page_names.rs`),
 //! written as a table (`tests/js/rust-side.json`) that `tests/js/inline.test.mjs` runs the
 //! scripts against in Node. This test fails when the table no longer matches the Rust code; rerun it with
 //! `UPDATE_JS_TABLE=1` to rewrite the table, then run the Node test to see whether the scripts
@@ -8,6 +9,7 @@
 use news_front::api::client::paths;
 use news_front::config::DEFAULT_API_BASE;
 use news_front::format::PARTICLES;
+use news_front::page_names;
 use news_front::preferences::{Theme, TEXT_SIZES, TEXT_SIZE_KEY, THEME_KEY};
 use news_front::routes;
 use serde_json::{json, Value};
@@ -49,6 +51,12 @@ fn rust_side() -> Value {
         "no_early_fetch": none,
         // For scripts/bench --search, which asks the index as the app does (format::index_query).
         "search_particles": PARTICLES,
+        // The ids, classes, attributes and globals the page's scripts and stylesheet rely on
+        // (src/page_names.rs), each with the files that must say it (tests/js/names.test.mjs).
+        "page_names": page_names::SHARED
+            .iter()
+            .map(|(name, files)| json!({ "name": name, "files": files }))
+            .collect::<Vec<_>>(),
         "preferences": {
             "theme_key": THEME_KEY,
             "themes": [Theme::Light.as_str(), Theme::Dark.as_str()],

@@ -92,7 +92,7 @@ impl Drop for AbortOnDrop {
 fn take_early_request(url: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window()?;
-    let key = wasm_bindgen::JsValue::from_str("__newsEarly");
+    let key = wasm_bindgen::JsValue::from_str(crate::page_names::EARLY_FETCH_GLOBAL);
     let early = js_sys::Reflect::get(&window, &key).ok()?;
     if early.is_undefined() {
         return None;

@@ -1,6 +1,7 @@
 //! The Korean message and retry button shown where one part of the page failed to load.
 
 use crate::api::ApiError;
+use crate::page_names::ERROR_NOTICE_CLASS;
 use leptos::prelude::*;
 
 /// Tells the reader in Korean that this part could not be loaded, and offers a retry.
@@ -20,7 +21,7 @@ pub fn ErrorNotice(
         None => error.korean_message(),
     };
     view! {
-        <div class="error-notice" role="alert" data-error=error.to_string()>
+        <div class=ERROR_NOTICE_CLASS role="alert" data-error=error.to_string()>
             <p class="error-notice__message">{message}</p>
             <button type="button" class="error-notice__retry" on:click=move |_| on_retry.run(())>
                 "다시 시도"

@@ -7,6 +7,7 @@ use crate::components::search_box::HeaderSearch;
 use crate::components::weather_strip::WeatherStrip;
 use crate::config;
 use crate::format::aria_bool;
+use crate::page_names::OPEN_CLASS;
 use crate::preferences::{set_theme, theme, Theme};
 use crate::routes;
 use crate::state::{CurrentSection, SharedData};
@@ -104,7 +105,7 @@ pub fn Header() -> impl IntoView {
                 <ul
                     class="section-menu__list"
                     id="section-menu-list"
-                    class:is-open=move || menu_open.get()
+                    class=(OPEN_CLASS, move || menu_open.get())
                 >
                     <li><A href=routes::HOME exact=true>"홈"</A></li>
                     {menu}

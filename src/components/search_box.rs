@@ -1,6 +1,7 @@
 //! 기사 검색 in the header (a button that opens it on a phone) and on the search page.
 
 use crate::format::aria_bool;
+use crate::page_names::OPEN_CLASS;
 use crate::routes;
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -91,7 +92,7 @@ pub fn HeaderSearch() -> impl IntoView {
         >
             "검색"
         </button>
-        <div id="header-search" class="header-search" class:is-open=move || open.get()>
+        <div id="header-search" class="header-search" class=(OPEN_CLASS, move || open.get())>
             <SearchForm id="header-search-query" input=input/>
         </div>
     }

@@ -16,6 +16,10 @@ use crate::components::reader_tools::ReaderTools;
 use crate::components::sns_tv::SnsTv;
 use crate::library::{Entry, Library};
 use crate::navigation::PageHeading;
+use crate::page_names::{
+    ARTICLE_HEADER_CLASS, ARTICLE_SECTION_CLASS, ARTICLE_SUBTITLES_CLASS, ARTICLE_TITLE_CLASS,
+    NEWS_VIEW_GLOBAL,
+};
 use crate::routes;
 use crate::state::CurrentSection;
 use leptos::prelude::*;
@@ -87,7 +91,7 @@ fn count_view(id: &str, section: Option<&str>) {
     }
     use wasm_bindgen::{JsCast, JsValue};
     let window = window();
-    let view = js_sys::Reflect::get(&window, &JsValue::from_str("newsView")).ok();
+    let view = js_sys::Reflect::get(&window, &JsValue::from_str(NEWS_VIEW_GLOBAL)).ok();
     if let Some(view) = view.and_then(|view| view.dyn_into::<js_sys::Function>().ok()) {
         let section = section.map_or(JsValue::NULL, JsValue::from_str);
         let _ = view.call2(&JsValue::NULL, &JsValue::from_str(id), &section);
@@ -133,14 +137,14 @@ fn article_view(article: Article) -> impl IntoView {
     let section = article.section.map(|section| {
         let href = routes::section(&section.slug, 1);
         view! {
-            <p class="article__section" data-pagefind-meta="section">
+            <p class=ARTICLE_SECTION_CLASS data-pagefind-meta="section">
                 <A href=href>{section.name}</A>
             </p>
         }
     });
     let subtitles = (!article.subtitles.is_empty()).then(|| {
         view! {
-            <div class="article__subtitles">
+            <div class=ARTICLE_SUBTITLES_CLASS>
                 {article.subtitles.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
             </div>
         }
@@ -214,9 +218,9 @@ fn article_view(article: Article) -> impl IntoView {
             // How far through the body the reader is: drawn by the stylesheet alone (a
             // scroll-driven animation), so it costs no script and never janks; not announced.
             <div class="reading-progress" aria-hidden="true"></div>
-            <header class="article__header">
+            <header class=ARTICLE_HEADER_CLASS>
                 {section}
-                <PageHeading class="article__title">{article.title}</PageHeading>
+                <PageHeading class=ARTICLE_TITLE_CLASS>{article.title}</PageHeading>
                 {subtitles}
                 <Byline
                     byline=article.byline

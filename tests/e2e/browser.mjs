@@ -68,6 +68,8 @@ export async function startSite({
       const text = message.text();
       if (text.includes('panicked at')) problems.push(`panic: ${text}`);
       if (text.includes('Content Security Policy')) problems.push(`csp: ${text}`);
+      // js/takeover.js could not pair the prerendered page with the app's copy.
+      if (text.startsWith('takeover:')) problems.push(text);
     });
     // Every violation of the page's Content-Security-Policy, also those not logged.
     await page.addInitScript(() => {

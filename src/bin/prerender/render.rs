@@ -4,6 +4,9 @@ use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use news_front::api::preload;
 use news_front::components::page_meta::HeadCollector;
+use news_front::page_names::{
+    ARTICLE_HEADER_CLASS, ARTICLE_HEAD_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_ID,
+};
 use news_front::seo::{self, HeadTag};
 use news_front::state::CurrentSection;
 use news_front::App;
@@ -109,10 +112,10 @@ impl Template {
             if let (Some(start), Some(end)) = (html.find("<noscript>"), html.find("</noscript>")) {
                 html.replace_range(start..end + "</noscript>".len(), "");
             }
-            html = html.replacen("<html", "<html data-prerendered", 1);
+            html = html.replacen("<html", &format!("<html {PRERENDERED_ATTRIBUTE}"), 1);
             drop_shell_script(&mut html);
         }
-        let mut body = format!(r#"<div id="prerendered">{}</div>"#, page.body);
+        let mut body = format!(r#"<div id="{PRERENDERED_ID}">{}</div>"#, page.body);
         if data.is_some() {
             // The page is all there already: its HTML goes first, and the app's code (the JS
             // glue and over 200 KB of wasm) is fetched after it rather than beside it. Module
@@ -135,7 +138,7 @@ pub fn with_article_head(mut html: String, head: &str) -> String {
         let at = html.rfind("</body>").unwrap_or(html.len());
         html.insert_str(
             at,
-            &format!(r#"<template id="article-head">{head}</template>"#),
+            &format!(r#"<template id="{ARTICLE_HEAD_ID}">{head}</template>"#),
         );
     }
     html
@@ -220,7 +223,7 @@ pub fn article_head(mut answers: HashMap<String, serde_json::Value>) -> String {
     });
     answers.insert(news_front::api::client::paths::article("0"), placeholder);
     let page = render("/article/0", answers, None).body;
-    let start = page.find(r#"<header class="article__header">"#);
+    let start = page.find(&format!(r#"<header class="{ARTICLE_HEADER_CLASS}">"#));
     let end = start.and_then(|start| page[start..].find("</header>").map(|end| start + end));
     match (start, end) {
         (Some(start), Some(end)) => page[start..end + "</header>".len()].to_owned(),
