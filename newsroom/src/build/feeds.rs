@@ -3,7 +3,7 @@
 //! subscriptions and portal ingest keep working), a sitemap of every page and a news sitemap
 //! of the last 48 hours.
 
-use crate::answers::Answers;
+use super::answers::Answers;
 use chrono::{DateTime, FixedOffset};
 use news_front::api::client::paths;
 use news_front::api::models::{MostViewed, Section, SectionPage, Site, Summary, TagPage};
@@ -295,7 +295,7 @@ pub fn write_feeds(
             return Ok(());
         };
         let xml = rss(site, origin, feed, title, link, description, articles);
-        crate::output::write_file(dist, &file, &xml)
+        super::output::write_file(dist, &file, &xml)
     };
     if have_home {
         let description = site
@@ -375,12 +375,12 @@ pub fn write_sitemaps(
     full: bool,
     now: DateTime<FixedOffset>,
 ) -> Result<(), String> {
-    let write = |file: &str, xml: String| crate::output::write_file(dist, file, &xml);
+    let write = |file: &str, xml: String| super::output::write_file(dist, file, &xml);
     if !full {
         // A publish run writes a few pages: the sitemap still names every page in the bundle.
         let written: BTreeSet<String> = urls.iter().map(|url| url.address.clone()).collect();
         urls.extend(
-            crate::output::prerendered_addresses(dist)
+            super::output::prerendered_addresses(dist)
                 .into_iter()
                 .filter(|address| !written.contains(address))
                 .map(|address| SitemapUrl {

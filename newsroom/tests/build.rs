@@ -6,10 +6,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 mod native;
-use native::copy_dir;
+use native::{copy_dir, newsroom, repo};
 
 const SITE: &str = "https://news.example";
 
@@ -19,15 +19,20 @@ fn workspace(name: &str) -> (PathBuf, PathBuf) {
     let _ = fs::remove_dir_all(&root);
     let api = root.join("api");
     let dist = root.join("dist");
-    copy_dir(Path::new("public/api"), &api);
+    copy_dir(&repo("public/api"), &api);
     fs::create_dir_all(&dist).unwrap();
-    fs::copy("index.html", dist.join("app.html")).unwrap();
-    fs::copy("public/robots.txt", dist.join("robots.txt")).unwrap();
+    fs::copy(repo("index.html"), dist.join("app.html")).unwrap();
+    fs::copy(repo("public/robots.txt"), dist.join("robots.txt")).unwrap();
     (api, dist)
 }
 
+/// The command as `scripts/prerender` runs it: `publish` for an article or a takedown, else
+/// `build`.
 fn prerender(api: &Path, dist: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_prerender"))
+    let publish = extra
+        .iter()
+        .any(|arg| ["--article", "--remove"].contains(arg));
+    newsroom(if publish { "publish" } else { "build" })
         .args([
             "--api",
             api.to_str().unwrap(),
@@ -280,7 +285,7 @@ fn publishing_an_article_updates_what_lists_it() {
 fn a_messy_article_is_prerendered_as_the_app_reads_it() {
     let (api, dist) = workspace("messy");
     fs::copy(
-        "tests/fixtures/messy-article.json",
+        repo("tests/fixtures/messy-article.json"),
         api.join("articles/8.json"),
     )
     .unwrap();
@@ -318,10 +323,7 @@ fn a_messy_article_is_prerendered_as_the_app_reads_it() {
 
 #[test]
 fn usage_errors_exit_with_2() {
-    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .arg("--api")
-        .output()
-        .unwrap();
+    let output = newsroom("build").arg("--api").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
 
@@ -466,7 +468,7 @@ fn white_share(picture: &image::RgbImage) -> f64 {
 #[test]
 fn every_page_previews_with_a_jpeg_or_png_of_1200_by_630() {
     let (api, dist) = workspace("previews");
-    copy_dir(Path::new("public/img"), &dist.join("img"));
+    copy_dir(&repo("public/img"), &dist.join("img"));
     // A photo-less article with a 300-character headline that tries to be markup.
     let file = api.join("articles/1054.json");
     let mut article: serde_json::Value = serde_json::from_str(&read(file.clone())).unwrap();
@@ -651,10 +653,7 @@ fn removed_ids(dist: &Path) -> Vec<String> {
 
 #[test]
 fn help_goes_to_stdout_and_names_every_option() {
-    let output = Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .arg("--help")
-        .output()
-        .unwrap();
+    let output = newsroom("publish").arg("--help").output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let help = String::from_utf8(output.stdout).unwrap();
     for option in [
@@ -832,7 +831,7 @@ fn two_publishes_at_once_both_land() {
     assert!(prerender(&api, &dist, &[]).status.success());
     add_articles(&api, &["2001", "2002"]);
     let start = |id: &str| {
-        Command::new(env!("CARGO_BIN_EXE_prerender"))
+        newsroom("publish")
             .args([
                 "--api",
                 api.to_str().unwrap(),
@@ -900,7 +899,7 @@ fn a_run_waits_while_another_holds_the_bundle() {
         .open(dist.join(".prerender.lock"))
         .unwrap();
     held.lock().unwrap();
-    let mut run = Command::new(env!("CARGO_BIN_EXE_prerender"))
+    let mut run = newsroom("publish")
         .args([
             "--api",
             api.to_str().unwrap(),

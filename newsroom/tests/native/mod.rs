@@ -1,5 +1,5 @@
 //! Helpers shared by the native test files that run the commands on a copy of the demo API
-//! (`tests/prerender.rs`, `tests/check_api.rs`).
+//! (`tests/build.rs`, `tests/check.rs`).
 // Test helpers: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -18,4 +18,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// A file or folder of the repository (the demo API, the template), wherever the tests run from.
+pub fn repo(path: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+/// The publisher's command, at `subcommand`.
+pub fn newsroom(subcommand: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsroom"));
+    command.arg(subcommand);
+    command
 }

@@ -31,13 +31,15 @@ pub struct Stage {
 }
 
 impl Report {
-    /// Records that stage `name` ran from `started` until now.
-    pub fn stage(&mut self, name: &'static str, started: Instant) {
+    /// Records that stage `name` ran from `started` until now (a stage that runs again adds
+    /// to its time), and returns now, when the next stage starts.
+    pub fn stage(&mut self, name: &'static str, started: Instant) -> Instant {
         let seconds = started.elapsed().as_secs_f64();
         match self.stages.iter_mut().find(|stage| stage.name == name) {
             Some(stage) => stage.seconds += seconds,
             None => self.stages.push(Stage { name, seconds }),
         }
+        Instant::now()
     }
 }
 
@@ -47,4 +49,27 @@ pub fn peak_memory() -> Option<u64> {
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024)
+}
+
+impl Report {
+    /// Closes the run: its time and peak memory, and the line a terminal shows.
+    pub fn finish(&mut self, started: Instant) {
+        self.seconds = started.elapsed().as_secs_f64();
+        self.peak_memory_bytes = peak_memory();
+        let render_seconds: f64 = self
+            .stages
+            .iter()
+            .filter(|stage| stage.name == "render")
+            .map(|stage| stage.seconds)
+            .sum();
+        eprintln!(
+            "prerender: {} page(s) written in {:.2} s ({:.0} pages/s rendering, {:.0} pages/s overall), {} removed, {} failed",
+            self.written,
+            self.seconds,
+            self.written as f64 / render_seconds.max(1e-9),
+            self.written as f64 / self.seconds.max(1e-9),
+            self.removed.len() + self.stale_deleted,
+            self.failures.len()
+        );
+    }
 }

@@ -1,8 +1,10 @@
 //! The `plan` stage's vocabulary: every kind of page the command writes, with its address, the
 //! API answer it is drawn from and the model that answer must read as. A new kind of page is
-//! one arm in each match below, and the compiler names the ones missing.
+//! one arm in each match below, and the compiler names the ones missing: no match on a kind
+//! ends in a wildcard, and the rest of the run asks the kind (`lists_articles`, `at_page`,
+//! `article_id`) rather than listing kinds.
 
-use crate::answers::{Answers, Paged};
+use super::answers::{Answers, Paged};
 use news_front::api::client::paths;
 use news_front::api::models::{
     Article, Home, PhotoNews, Policy, SectionPage, SnsTv, Summary, TagPage,
@@ -65,7 +67,11 @@ impl PageKind {
     pub fn page_number(&self) -> Option<u32> {
         match self {
             Self::Section { page, .. } | Self::Tag { page, .. } => Some(*page),
-            _ => None,
+            Self::Home
+            | Self::Article { .. }
+            | Self::Policy { .. }
+            | Self::Photos
+            | Self::Videos => None,
         }
     }
 
@@ -80,7 +86,33 @@ impl PageKind {
                 keyword: keyword.clone(),
                 page,
             }),
-            _ => None,
+            Self::Home
+            | Self::Article { .. }
+            | Self::Policy { .. }
+            | Self::Photos
+            | Self::Videos => None,
+        }
+    }
+
+    /// Whether the page lists articles the run then writes: a whole-site run that cannot read
+    /// one of these must not delete the pages of articles it did not see listed.
+    pub fn lists_articles(&self) -> bool {
+        match self {
+            Self::Home | Self::Section { .. } | Self::Tag { .. } => true,
+            Self::Article { .. } | Self::Policy { .. } | Self::Photos | Self::Videos => false,
+        }
+    }
+
+    /// For an article's page: its id.
+    pub fn article_id(&self) -> Option<&str> {
+        match self {
+            Self::Article { id } => Some(id),
+            Self::Home
+            | Self::Section { .. }
+            | Self::Tag { .. }
+            | Self::Policy { .. }
+            | Self::Photos
+            | Self::Videos => None,
         }
     }
 
@@ -98,7 +130,12 @@ impl PageKind {
         };
         let total = match first {
             Self::Section { .. } => pages::<SectionPage>(answers, &first.api_path()),
-            _ => pages::<TagPage>(answers, &first.api_path()),
+            Self::Tag { .. } => pages::<TagPage>(answers, &first.api_path()),
+            Self::Home
+            | Self::Article { .. }
+            | Self::Policy { .. }
+            | Self::Photos
+            | Self::Videos => None,
         };
         total.unwrap_or(1).clamp(1, max)
     }

@@ -237,7 +237,7 @@ fn write_image(file: &Path, picture: &RgbImage) -> Result<(), String> {
         .and_then(|kind| kind.to_str())
         .unwrap_or("jpg");
     // The extension stays last: the encoder is chosen by it.
-    let temporary = crate::output::temporary_beside(file).with_extension(kind);
+    let temporary = super::output::temporary_beside(file).with_extension(kind);
     image::save_buffer(
         &temporary,
         picture.as_raw(),

@@ -1,4 +1,4 @@
-//! `check-api`: reads a news API as the site does and tells its developers, per endpoint, what
+//! `newsroom check` (`scripts/check-api`): reads a news API as the site does and tells its developers, per endpoint, what
 //! is wrong (a reader loses something: a document that cannot be read, a list entry or a date
 //! left out) and what is merely tolerated (read, but not in the contract's shape), with the
 //! path, the value seen and what was expected.
@@ -19,9 +19,8 @@
 //! reader would get. Everything it prints from the API is escaped: control and bidirectional
 //! characters as `\u{…}`, long values cut.
 
-#[path = "../prerender/source.rs"]
-mod source;
-
+use crate::cli::Check;
+use crate::source::Source;
 use news_front::api::client::paths;
 use news_front::api::models::{
     Article, Banners, Home, MostViewed, PhotoNews, Policy, SectionPage, Site, SnsTv, Summary,
@@ -31,32 +30,11 @@ use news_front::api::tolerant::{check, Finding, PathPart};
 use news_front::api::ApiError;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use source::Source;
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 /// How many keywords' first pages are read.
 const KEYWORDS: usize = 50;
-
-/// Reads a news API as the site does and says, per endpoint, what is wrong (a reader loses
-/// something) and what is merely tolerated (read, but not in the contract's shape).
-#[derive(clap::Parser)]
-#[command(
-    name = "check-api",
-    version,
-    after_help = "Exit status: 0 when nothing is wrong, 1 when something is, 2 for a wrong command line."
-)]
-struct Options {
-    /// The API: its base URL (https://cms.example/api/) or a folder holding its JSON files
-    #[arg(long, value_name = "URL|FOLDER")]
-    api: String,
-    /// How many articles to read, of those the lists name
-    #[arg(long, value_name = "N", default_value_t = 200)]
-    articles: usize,
-    /// How many pages of each section's list to read
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    section_pages: u32,
-}
 
 /// What was found in one document.
 #[derive(Default)]
@@ -194,8 +172,8 @@ fn safe(text: &str) -> String {
         .collect()
 }
 
-fn main() -> ExitCode {
-    let options = <Options as clap::Parser>::parse();
+/// Reads the API as `options` say, prints what it found, and says whether anything was wrong.
+pub fn main(options: &Check) -> ExitCode {
     let mut checker = Checker {
         source: Source::new(&options.api),
         reports: Vec::new(),

@@ -1,4 +1,4 @@
-//! `check-api` on the demo data (clean) and on messy, broken and hostile data: each problem
+//! `newsroom check` (`scripts/check-api`) on the demo data (clean) and on messy, broken and hostile data: each problem
 //! reported with its path, the value seen and what was expected; nothing crashes; what the API
 //! sent is printed safely.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -6,13 +6,12 @@
 use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 mod native;
-use native::copy_dir;
+use native::{copy_dir, newsroom, repo};
 
 fn check(api: &Path) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_check-api"))
+    let output = newsroom("check")
         .args(["--api", api.to_str().unwrap()])
         .output()
         .unwrap();
@@ -45,7 +44,7 @@ fn about<'a>(report: &'a str, document: &str) -> Vec<&'a str> {
 
 #[test]
 fn the_demo_data_is_clean() {
-    let (code, report) = check(Path::new("public/api"));
+    let (code, report) = check(&repo("public/api"));
     assert_eq!(code, 0, "{report}");
     let last = report.lines().last().unwrap();
     assert!(
@@ -59,7 +58,7 @@ fn the_demo_data_is_clean() {
         .unwrap()
         .parse()
         .unwrap();
-    let keywords = fs::read_dir("public/api/tags").unwrap().count();
+    let keywords = fs::read_dir(repo("public/api/tags")).unwrap().count();
     assert!(documents >= 37 + keywords, "{report}");
 }
 
@@ -68,7 +67,7 @@ fn keyword_pages_are_checked_where_the_api_offers_them() {
     let root = std::env::temp_dir().join(format!("check-api-tags-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let api = root.join("api");
-    copy_dir(Path::new("public/api"), &api);
+    copy_dir(&repo("public/api"), &api);
     // One keyword's page missing, one naming another keyword.
     fs::remove_dir_all(api.join("tags/수도권 교통")).unwrap();
     edit(api.join("tags/지역경제/1.json"), |page| {
@@ -103,11 +102,11 @@ fn messy_broken_and_hostile_data_is_reported_and_nothing_crashes() {
     let root = std::env::temp_dir().join(format!("check-api-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let api = root.join("api");
-    copy_dir(Path::new("public/api"), &api);
+    copy_dir(&repo("public/api"), &api);
 
     // The seed's real article, as a Korean CMS exports it, listed with a numeric id.
     fs::copy(
-        "tests/fixtures/messy-article.json",
+        repo("tests/fixtures/messy-article.json"),
         api.join("articles/8.json"),
     )
     .unwrap();

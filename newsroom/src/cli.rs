@@ -1,0 +1,179 @@
+//! The command line: one binary, a subcommand a job, each with its `--help` from the same
+//! declarations (clap's derive, as Zola's `src/cli.rs`). The subcommands are the stages of a
+//! publisher's day: `build` the whole site, `publish` what an editor changed, `remove` what was
+//! taken down, `check` what the CMS sends.
+
+use crate::build::preview;
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const BUILD_HELP: &str = "\
+It writes the whole site and deletes the pages of articles the API no longer lists.
+
+A page whose data fails to load keeps its previous file and is reported with its address and the
+reason. Every file is written to a temporary name and renamed, so a reader never gets half a
+page. One run at a time writes a bundle: a second run started meanwhile waits for the first.
+
+Exit status: 0 when every page was written, 1 when some were not (the others were), 2 for a
+wrong command line.";
+
+const PUBLISH_HELP: &str = "\
+Without --article or --remove, scripts/prerender runs `newsroom build`, which writes the whole
+site and deletes the pages of articles the API no longer lists. With them (a CMS's publish hook)
+it writes those articles and what lists them: the front page, the pages of their sections and
+keywords that show them, the feeds and the sitemaps.
+
+A page whose data fails to load keeps its previous file and is reported with its address and the
+reason. Every file is written to a temporary name and renamed, so a reader never gets half a
+page. One run at a time writes a bundle: a second run started meanwhile waits for the first.
+
+Exit status: 0 when every page was written, 1 when some were not (the others were), 2 for a
+wrong command line.";
+
+const CHECK_HELP: &str =
+    "Exit status: 0 when nothing is wrong, 1 when something is, 2 for a wrong command line.";
+
+/// The publisher's command: writes the site's pages into a built bundle from the app's own
+/// components, with the feeds and sitemaps; publishes, updates and takes down articles; checks
+/// a news API.
+#[derive(Parser, Debug)]
+#[command(name = "newsroom", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Writes every page of the site into a built bundle as HTML, with the RSS feeds, the
+    /// sitemaps and robots.txt's Sitemap lines
+    #[command(after_help = BUILD_HELP)]
+    Build(Bundle),
+    /// Publishes or updates articles, and takes articles down: those pages and every page,
+    /// feed and sitemap that lists them (a CMS's publish hook)
+    #[command(after_help = PUBLISH_HELP)]
+    Publish {
+        #[command(flatten)]
+        bundle: Bundle,
+        #[command(flatten)]
+        articles: Articles,
+    },
+    /// Takes articles down: their pages are deleted and they leave every list page, feed,
+    /// sitemap and the search index; removed.json names them, so readers' browsers forget them
+    #[command(after_help = BUILD_HELP)]
+    Remove {
+        #[command(flatten)]
+        bundle: Bundle,
+        /// The articles to take down
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Reads a news API as the site does and says, per endpoint, what is wrong (a reader loses
+    /// something) and what is merely tolerated (read, but not in the contract's shape)
+    #[command(after_help = CHECK_HELP)]
+    Check(Check),
+}
+
+/// What every run that writes a bundle is told: where the API and the bundle are, and how.
+#[derive(Args, Debug)]
+pub struct Bundle {
+    /// The API: its base URL (https://cms.example/api/) or a folder holding its JSON files
+    #[arg(long, value_name = "URL|FOLDER")]
+    pub api: String,
+
+    /// The built bundle to write into (trunk build's dist/, holding app.html)
+    #[arg(long, value_name = "FOLDER")]
+    pub dist: PathBuf,
+
+    /// The site's address; else the content of <meta name="site-url"> in the bundle's app.html
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
+
+    /// How many API requests run at once
+    #[arg(long, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+
+    /// The time the news sitemap counts back from (default: now)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    pub now: Option<DateTime<FixedOffset>>,
+
+    /// The Korean typeface the preview cards of pages without a photo are drawn in
+    #[arg(long, value_name = "FILE", default_value = preview::DEFAULT_FONT)]
+    pub card_font: PathBuf,
+
+    /// After the pages, run PROGRAM with the bundle's folder as its argument to renew the search
+    /// index (scripts/prerender passes scripts/search-index); it runs under the same lock
+    #[arg(long, value_name = "PROGRAM")]
+    pub index_with: Option<PathBuf>,
+
+    /// Print a summary of the run on standard output as one JSON object, for a CMS to log
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The articles a publish run names.
+#[derive(Args, Debug, Default)]
+pub struct Articles {
+    /// Publish or update this article (repeatable). An article the API answers 404 for is
+    /// taken down, as with --remove
+    #[arg(
+        long = "article",
+        value_name = "ID",
+        required_unless_present = "removals"
+    )]
+    pub articles: Vec<String>,
+
+    /// Take this article down (repeatable): its page is deleted and it leaves every list page,
+    /// feed, sitemap and the search index; removed.json names it, so readers' browsers forget
+    /// it too
+    #[arg(long = "remove", value_name = "ID")]
+    pub removals: Vec<String>,
+}
+
+/// What `check` reads.
+#[derive(Args, Debug)]
+pub struct Check {
+    /// The API: its base URL (https://cms.example/api/) or a folder holding its JSON files
+    #[arg(long, value_name = "URL|FOLDER")]
+    pub api: String,
+    /// How many articles to read, of those the lists name
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub articles: usize,
+    /// How many pages of each section's list to read
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub section_pages: u32,
+}
+
+fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text).map_err(|err| err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_declarations_hold_together() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_publish_names_an_article_or_a_takedown() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map(|cli| cli.command);
+        let base = ["newsroom", "publish", "--api", "a", "--dist", "d"];
+        assert!(parse(&base).is_err());
+        let with = |extra: &[&'static str]| [&base[..], extra].concat();
+        assert!(matches!(
+            parse(&with(&["--remove", "7"])),
+            Ok(Command::Publish { articles, .. }) if articles.removals == ["7"] && articles.articles.is_empty()
+        ));
+        assert!(matches!(
+            parse(&with(&["--article", "8", "--article", "9"])),
+            Ok(Command::Publish { articles, .. }) if articles.articles == ["8", "9"]
+        ));
+        assert!(parse(&["newsroom", "remove", "--api", "a", "--dist", "d"]).is_err());
+    }
+}

@@ -1,0 +1,25 @@
+//! `newsroom`: the publisher's command. A thin entry point: the arguments are parsed in `cli`,
+//! and each subcommand is a call into its module, which prints what it did and says how it
+//! ended (0 done, 1 not all done, 2 a wrong command line, from clap).
+
+#![recursion_limit = "256"]
+
+mod build;
+mod check;
+mod cli;
+mod source;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build(bundle) => build::main(&bundle, &[], &[]),
+        Command::Publish { bundle, articles } => {
+            build::main(&bundle, &articles.articles, &articles.removals)
+        }
+        Command::Remove { bundle, ids } => build::main(&bundle, &[], &ids),
+        Command::Check(options) => check::main(&options),
+    }
+}
