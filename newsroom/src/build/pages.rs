@@ -61,6 +61,7 @@ impl Renderer<'_> {
         let (made, problem) = self.previews.make(
             &seo::property(&rendered.head, "og:title").unwrap_or_default(),
             seo::property(&rendered.head, "og:image").as_deref(),
+            page.article_id().is_some(),
         );
         if let Some(made) = made {
             seo::with_preview(

@@ -91,15 +91,21 @@ impl Previews {
     }
 
     /// The preview of a page titled `title` whose own image is `photo` (an absolute address,
-    /// or a site path): the photo's crops where it can be read, else the card. Beside it, why
-    /// the photo could not be used, if it could not.
-    pub fn make(&self, title: &str, photo: Option<&str>) -> (Option<Preview>, Option<String>) {
+    /// or a site path): the photo's crops where it can be read, else the card (in the crops'
+    /// shapes too when `shaped`: an article's structured data wants them). Beside it, why the
+    /// photo could not be used, if it could not.
+    pub fn make(
+        &self,
+        title: &str,
+        photo: Option<&str>,
+        shaped: bool,
+    ) -> (Option<Preview>, Option<String>) {
         let problem = match photo.map(|photo| self.photo(photo)) {
             Some(Ok(preview)) => return (Some(preview), None),
             Some(Err(reason)) => Some(reason),
             None => None,
         };
-        match self.card(title) {
+        match self.card(title, shaped) {
             Ok(card) => (card, problem),
             Err(reason) => (
                 None,
@@ -164,8 +170,9 @@ impl Previews {
             .map_err(|err| format!("{src}: {err}"))
     }
 
-    /// The card: the paper's name above the title, in white on the paper's navy.
-    fn card(&self, title: &str) -> Result<Option<Preview>, String> {
+    /// The card: the paper's name above the title, in white on the paper's navy. With
+    /// `shaped` (an article's, for its structured data) also in the shapes of [`CROPS`].
+    fn card(&self, title: &str, shaped: bool) -> Result<Option<Preview>, String> {
         let Some(font) = &self.font else {
             return Ok(None);
         };
@@ -180,13 +187,28 @@ impl Previews {
         let name = format!("{FOLDER}/card-{key}.png");
         let file = self.dist.join(&name);
         if !file.is_file() {
-            write_image(&file, &draw_card(font, &self.site_name, title))?;
+            write_image(
+                &file,
+                &draw_card(font, &self.site_name, title, (WIDTH, HEIGHT)),
+            )?;
         }
         let src = format!("/{name}");
-        Ok(Some(Preview {
-            structured: vec![src.clone()],
-            src,
-        }))
+        if !shaped {
+            return Ok(Some(Preview {
+                structured: vec![src.clone()],
+                src,
+            }));
+        }
+        let mut structured = Vec::new();
+        for (w, h) in CROPS {
+            let name = format!("{FOLDER}/card-{key}-{w}x{h}.png");
+            let file = self.dist.join(&name);
+            if !file.is_file() {
+                write_image(&file, &draw_card(font, &self.site_name, title, (w, h)))?;
+            }
+            structured.push(format!("/{name}"));
+        }
+        Ok(Some(Preview { src, structured }))
     }
 }
 
@@ -252,25 +274,41 @@ fn write_image(file: &Path, picture: &RgbImage) -> Result<(), String> {
     })
 }
 
-/// Draws the card: a red rule, the paper's name, the title in up to four lines (cut with `…`),
-/// and the paper's name again at the foot.
-pub fn draw_card(font: &FontVec, site_name: &str, title: &str) -> RgbImage {
-    let mut card = RgbImage::from_pixel(WIDTH, HEIGHT, NAVY);
-    let margin = 80.0;
-    for y in 0..12 {
-        for x in 0..WIDTH {
+/// Draws the card at `width`×`height`: a red rule, the paper's name, the title in up to four
+/// lines (cut with `…`). The 1200×630 layout is scaled to fit the shape and centred in it.
+pub fn draw_card(
+    font: &FontVec,
+    site_name: &str,
+    title: &str,
+    (width, height): (u32, u32),
+) -> RgbImage {
+    let scale = (width as f32 / WIDTH as f32).min(height as f32 / HEIGHT as f32);
+    let offset = (height as f32 - HEIGHT as f32 * scale) / 2.0;
+    let mut card = RgbImage::from_pixel(width, height, NAVY);
+    let margin = 80.0 * scale;
+    for y in 0..(12.0 * scale).round() as u32 {
+        for x in 0..width {
             card.put_pixel(x, y, RED);
         }
     }
-    draw_text(&mut card, font, site_name, 40.0, margin, 120.0, PALE);
-    let size = if title.chars().count() > 40 {
-        56.0
-    } else {
-        68.0
-    };
-    let lines = wrap(font, title, size, WIDTH as f32 - 2.0 * margin, 4);
+    draw_text(
+        &mut card,
+        font,
+        site_name,
+        40.0 * scale,
+        margin,
+        offset + 120.0 * scale,
+        PALE,
+    );
+    let size = scale
+        * if title.chars().count() > 40 {
+            56.0
+        } else {
+            68.0
+        };
+    let lines = wrap(font, title, size, width as f32 - 2.0 * margin, 4);
     let line_height = size * 1.35;
-    let top = 230.0 + (4 - lines.len().min(4)) as f32 * line_height / 2.0;
+    let top = offset + 230.0 * scale + (4 - lines.len().min(4)) as f32 * line_height / 2.0;
     for (i, line) in lines.iter().enumerate() {
         draw_text(
             &mut card,
@@ -367,7 +405,7 @@ fn draw_text(
                 bounds.min.x as i64 + i64::from(gx),
                 bounds.min.y as i64 + i64::from(gy),
             );
-            if px < 0 || py < 0 || px >= i64::from(WIDTH) || py >= i64::from(HEIGHT) {
+            if px < 0 || py < 0 || px >= i64::from(card.width()) || py >= i64::from(card.height()) {
                 return;
             }
             let pixel = card.get_pixel_mut(px as u32, py as u32);
@@ -432,7 +470,7 @@ mod tests {
         }
         // A file that is no image is refused by the decoder, and without a font no card is
         // made: the page keeps no preview, and says why.
-        let (made, problem) = previews.make("제목", Some("/a.webp"));
+        let (made, problem) = previews.make("제목", Some("/a.webp"), true);
         assert!(made.is_none());
         assert!(problem.is_some());
         let _ = std::fs::remove_dir_all(&dist);
@@ -449,5 +487,40 @@ mod tests {
         assert!(lines[3].ends_with('…'));
         let short = wrap(&font, "고양시 도서관 3곳 새로 연다", 68.0, 1040.0, 4);
         assert_eq!(short, ["고양시 도서관 3곳 새로 연다"]);
+    }
+
+    #[test]
+    fn cards_come_in_the_shapes_structured_data_asks_for() {
+        assert!(
+            font().is_some(),
+            "{DEFAULT_FONT} is missing: scripts/setup --test installs fonts-noto-cjk"
+        );
+        let dist = std::env::temp_dir().join(format!("preview-cards-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        let font_file = Path::new(DEFAULT_FONT);
+        let (previews, warning) =
+            Previews::new(&dist, "한가람일보", "https://news.example", font_file);
+        assert_eq!(warning, None);
+        let (made, _) = previews.make("사진 없는 기사", None, true);
+        let made = made.unwrap();
+        assert!(made.src.starts_with("/preview/card-") && made.src.ends_with(".png"));
+        assert_eq!(made.structured.len(), 3);
+        for (src, (w, h)) in made.structured.iter().zip(CROPS) {
+            assert!(src.ends_with(&format!("-{w}x{h}.png")), "{src}");
+            let picture = image::open(dist.join(src.trim_start_matches('/'))).unwrap();
+            assert_eq!((picture.width(), picture.height()), (w, h));
+            // Drawn, not blank: the title's white type is on the navy.
+            let white = picture
+                .to_rgb8()
+                .pixels()
+                .filter(|p| p.0 == [255, 255, 255])
+                .count();
+            assert!(white > 200, "{src}: {white} white pixels");
+        }
+        // Other pages keep the one card, as before.
+        let (page, _) = previews.make("경기", None, false);
+        let page = page.unwrap();
+        assert_eq!(page.structured, std::slice::from_ref(&page.src));
+        let _ = std::fs::remove_dir_all(&dist);
     }
 }
