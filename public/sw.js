@@ -1,5 +1,6 @@
 // 한가람일보 service worker: reading offline.
-// - The app shell (shell.html and the hashed .js/.wasm/.css it names) is kept at install.
+// - The app shell (shell.html, which holds the styles, and the hashed .js/.wasm it names) is kept
+//   at install.
 // - Pages are network-first and each page read is kept: a prerendered page holds its own
 //   data, so it opens again offline as it was; an address never read gets the shell.
 // - API data is network-first, so news is never stale online; every answer is kept, so the

@@ -10,6 +10,13 @@ const jar = path.join(
   'build/dist/vnu.jar',
 );
 
+// The stylesheet is inside every page, so the checker reads it too. Its CSS validator predates
+// these properties of current specifications, which style/main.css uses on purpose (CSS
+// Overflow 4's line-clamp beside -webkit-line-clamp; Scroll-driven Animations for the reading
+// progress bar), and calls them unknown: exactly that message, for exactly these, is not an error.
+const NEWER_CSS = ['line-clamp', 'animation-timeline', 'view-timeline', 'timeline-scope', 'animation-range'];
+const newerCss = (message) => NEWER_CSS.some((name) => message === `CSS: “${name}”: Property “${name}” doesn't exist.`);
+
 /** The checker's errors in `files`, each as `file:line: message`. */
 export function htmlErrors(files) {
   const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--errors-only', ...files], {
@@ -18,7 +25,7 @@ export function htmlErrors(files) {
   });
   if (run.error) throw run.error;
   const { messages } = JSON.parse(run.stderr);
-  return messages.map(
-    (m) => `${decodeURIComponent(new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message} ${m.extract ?? ''}`,
-  );
+  return messages
+    .filter((m) => !newerCss(m.message))
+    .map((m) => `${decodeURIComponent(new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message} ${m.extract ?? ''}`);
 }
