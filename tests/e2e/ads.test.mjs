@@ -1,7 +1,7 @@
 // Ad networks' units (banners.json, docs/api-extensions.md) with a hostile stand-in network in
 // every slot (fixtures/hostile-ad.js: document.write, a late 300 px resize, top navigation,
 // parent.document, cookies and storage, a 500 ms busy loop, an endless interval, a popup
-// without a click). The slot document (scripts/ad-slot.py) is served from another site than the
+// without a click). The slot document (scripts/hooks/ad-slot.py) is served from another site than the
 // page (localhost against 127.0.0.1), as a publisher's ads.news.example would be; the pages are
 // prerendered with that banners.json, as a publisher's are.
 

@@ -39,7 +39,13 @@ test('index.html and 404.html carry a strict Content-Security-Policy', () => {
 });
 
 test('the stylesheet inside every page is allowed by its hash, and by nothing looser', () => {
-  const files = ['dist/index.html', 'dist/404.html', 'dist/shell.html', 'dist/article/1065.html', 'dist/section/gyeonggi.html'];
+  const files = [
+    'dist/index.html',
+    'dist/404.html',
+    'dist/shell.html',
+    'dist/article/1065.html',
+    'dist/section/gyeonggi.html',
+  ];
   for (const file of files) {
     const html = fs.readFileSync(file, 'utf8');
     const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
@@ -67,7 +73,7 @@ test('every script and stylesheet Trunk links carries an integrity that matches 
       .digest('base64')}`;
     assert.equal(integrity, actual, href);
   }
-  // The JS glue ships minified (scripts/minify-glue.mjs): no indented lines are left.
+  // The JS glue ships minified (scripts/hooks/minify-glue.mjs): no indented lines are left.
   const glue = fs.readdirSync('dist').find((f) => /^news-front-[0-9a-f]+\.js$/.test(f));
   assert.doesNotMatch(fs.readFileSync(`dist/${glue}`, 'utf8'), /\n {4}/);
 });

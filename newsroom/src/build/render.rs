@@ -51,7 +51,7 @@ pub fn render(
     Rendered { head, body }
 }
 
-/// The built `index.html` the pages are made from (kept by `scripts/csp.py` as `app.html`).
+/// The built `index.html` the pages are made from (kept by `scripts/hooks/csp.py` as `app.html`).
 pub struct Template {
     html: String,
 }

@@ -3,7 +3,7 @@
 to 404.html (for static hosts that serve that file for unknown paths) and to app.html (the
 template scripts/prerender makes the pages from).
 
-In release builds it first has scripts/minify-glue.mjs minify the JS glue (Trunk's minifier
+In release builds it first has scripts/hooks/minify-glue.mjs minify the JS glue (Trunk's minifier
 fails on it) and renew that file's integrity attribute.
 
 Trunk starts the app with an inline <script type="module">, and inlines the stylesheet as one
@@ -61,7 +61,9 @@ def frame_origin(html):
 def sha256s(bodies):
     """The CSP source of each non-empty body: 'sha256-<base64>' of its UTF-8 bytes."""
     return [
-        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+        "'sha256-"
+        + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        + "'"
         for body in bodies
         if body.strip()
     ]
@@ -112,7 +114,7 @@ def main():
     # scripts/prerender makes every page from (it rewrites index.html and 404.html).
     for copy in ("404.html", "app.html"):
         (STAGING / copy).write_text(html, encoding="utf-8")
-    # The ad networks' frame, with its own policy (scripts/ad-slot.py).
+    # The ad networks' frame, with its own policy (scripts/hooks/ad-slot.py).
     subprocess.run(
         [
             sys.executable,

@@ -2,10 +2,10 @@
 """Writes the slot document, the frame ad networks run in (public/ad-slot.html), with the
 networks of one table (deploy/ad-networks.json) and its own Content-Security-Policy.
 
-    scripts/ad-slot.py [--networks deploy/ad-networks.json] [--template public/ad-slot.html]
+    scripts/hooks/ad-slot.py [--networks deploy/ad-networks.json] [--template public/ad-slot.html]
                        --out dist/ad-slot.html
 
-scripts/csp.py runs it after each build. The policy:
+scripts/hooks/csp.py runs it after each build. The policy:
 - script-src: the document's one inline script by its SHA-256, 'strict-dynamic' (what it adds,
   the network's loader, may add the network's own scripts: Google's tags support only such a
   "strict" policy, their hosts change), and the networks' hosts for browsers without
@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[2]
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 MARKUPS = {"adfit", "gpt", "adsense", "plain"}
 NAME = re.compile(r"^[a-z0-9-]{1,32}$")
@@ -96,8 +96,8 @@ def slot_document(template, table):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--networks", default=HERE.parent / "deploy" / "ad-networks.json")
-    parser.add_argument("--template", default=HERE.parent / "public" / "ad-slot.html")
+    parser.add_argument("--networks", default=ROOT / "deploy" / "ad-networks.json")
+    parser.add_argument("--template", default=ROOT / "public" / "ad-slot.html")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     try:

@@ -1,8 +1,8 @@
 // Release builds: minifies the JS glue wasm-bindgen writes (Trunk's own minifier gives up on
 // it), then puts the new SHA-384 into the integrity attribute Trunk wrote for it in index.html;
 // and minifies the page's deferred scripts.
-// Run by scripts/csp.py, the post-build hook, before the policy is computed.
-//   node scripts/minify-glue.mjs <staging dir>
+// Run by scripts/hooks/csp.py, the post-build hook, before the policy is computed.
+//   node scripts/hooks/minify-glue.mjs <staging dir>
 
 import fs from 'node:fs';
 import path from 'node:path';
