@@ -20,20 +20,21 @@ const measure = (file, kind, data) => ({
   file,
   kind,
   raw: data.length,
-      gzip: zlib.gzipSync(data, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(data, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-        },
-    }).length,
+  gzip: zlib.gzipSync(data, { level: 9 }).length,
+  brotli: zlib.brotliCompressSync(data, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    },
+  }).length,
 });
 const files = fs
   .readdirSync(dist)
   .filter((name) => kinds[path.extname(name)])
   .map((name) => measure(name, kinds[path.extname(name)], fs.readFileSync(path.join(dist, name))));
-const inlineStyles = [...fs.readFileSync(path.join(dist, 'index.html'), 'utf8').matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)]
-  .map(([, css], n) => measure(`index.html <style> ${n + 1}`, 'css', Buffer.from(css)));
+const inlineStyles = [
+  ...fs.readFileSync(path.join(dist, 'index.html'), 'utf8').matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g),
+].map(([, css], n) => measure(`index.html <style> ${n + 1}`, 'css', Buffer.from(css)));
 const rows = [...files, ...inlineStyles];
 
 const sum = (filter) =>
