@@ -13,6 +13,7 @@ use crate::pages::legacy::LegacyArticle;
 use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
 use crate::pages::policy::PolicyPage;
+use crate::pages::reporter::ReporterPage;
 use crate::pages::saved::SavedPage;
 use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
@@ -48,6 +49,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/section/:slug/:page") view=SectionPage/>
                     <Route path=path!("/tag/:keyword") view=TagPage/>
                     <Route path=path!("/tag/:keyword/:page") view=TagPage/>
+                    <Route path=path!("/reporter/:slug") view=ReporterPage/>
+                    <Route path=path!("/reporter/:slug/:page") view=ReporterPage/>
                     <Route path=path!("/policy/:slug") view=PolicyPage/>
                     <Route path=path!("/photo") view=PhotosPage/>
                     <Route path=path!("/tv") view=TvPage/>

@@ -37,6 +37,12 @@ pub fn tag(keyword: &str, page: u32) -> String {
     paged("tag", keyword, page)
 }
 
+/// `/reporter/{slug}` for the first page of a reporter's articles, `/reporter/{slug}/{page}`
+/// after it.
+pub fn reporter(slug: &str, page: u32) -> String {
+    paged("reporter", slug, page)
+}
+
 /// `/{kind}/{key}` for a list's first page, `/{kind}/{key}/{page}` after it.
 fn paged(kind: &str, key: &str, page: u32) -> String {
     let key = encode_path_segment(key);
@@ -123,6 +129,12 @@ pub fn tag_feed(keyword: &str) -> Option<String> {
     Some(format!("/rss/tag/{}.xml", encode_path_segment(keyword)))
 }
 
+/// `/rss/reporter/{slug}.xml`: a reporter's feed (기자 구독); only plain slugs ([`is_plain`])
+/// have one.
+pub fn reporter_feed(slug: &str) -> Option<String> {
+    is_plain(slug).then(|| format!("/rss/reporter/{slug}.xml"))
+}
+
 /// The file under `dist/` of a feed's address, decoded as [`file_for`] decodes a page's:
 /// `/rss/tag/%EA%B2%BD%EC%A0%9C.xml` is `rss/tag/경제.xml`.
 pub fn feed_file(address: &str) -> Option<String> {
@@ -175,6 +187,15 @@ mod tests {
             Some("rss/tag/수도권 교통.xml")
         );
         assert_eq!(feed_file(ALL_FEED).as_deref(), Some("rss/allArticle.xml"));
+        assert_eq!(reporter("seoyeon-kim", 1), "/reporter/seoyeon-kim");
+        assert_eq!(reporter("seoyeon-kim", 3), "/reporter/seoyeon-kim/3");
+        assert_eq!(reporter("../x", 1), "/reporter/..%2Fx");
+        assert_eq!(
+            reporter_feed("seoyeon-kim").as_deref(),
+            Some("/rss/reporter/seoyeon-kim.xml")
+        );
+        assert_eq!(reporter_feed("김서연"), None);
+        assert_eq!(reporter_feed("a/b"), None);
         assert_eq!(policy("privacy"), "/policy/privacy");
         assert_eq!(policy("../x"), "/policy/..%2Fx");
     }

@@ -391,9 +391,16 @@ pub fn news_article_json_ld(article: &Article, origin: &str, site_name: Option<&
         .as_ref()
         .map(|section| format!("{origin}{}", crate::routes::section(&section.slug, 1)));
     if let Some(reporter) = byline.and_then(|byline| byline.reporter.as_ref()) {
-        // The reporter has no page of their own in the contract: the section they write for
-        // stands in, and the e-mail where it is a plain address.
-        let mut person = json!({ "@type": "Person", "name": reporter, "url": section_url.clone().unwrap_or_else(|| format!("{origin}/")) });
+        // The reporter's own page where the API names one; else the section they write for
+        // stands in. The e-mail where it is a plain address.
+        let page = byline
+            .and_then(|byline| byline.reporter_slug.as_deref())
+            .filter(|slug| crate::routes::is_plain(slug))
+            .map(|slug| format!("{origin}{}", crate::routes::reporter(slug, 1)));
+        let url = page
+            .or_else(|| section_url.clone())
+            .unwrap_or_else(|| format!("{origin}/"));
+        let mut person = json!({ "@type": "Person", "name": reporter, "url": url });
         if let Some(email) = byline
             .and_then(|byline| byline.email.as_deref())
             .filter(|email| crate::format::mailto(email).is_some())
@@ -540,6 +547,26 @@ mod tests {
         assert_eq!(parsed["headline"], article.title);
         assert_eq!(parsed["dateModified"], "2026-11-24T09:10:00+09:00");
         assert_eq!(parsed["author"][0]["name"], "김기자");
+        // With the reporter's page named (a plain slug), the author is that page.
+        let mut named = article.clone();
+        if let Some(byline) = named.byline.as_mut() {
+            byline.reporter_slug = Some("kim-gija".to_owned());
+        }
+        let text = news_article_json_ld(&named, "https://news.example", Some("한가람일보"));
+        let graph: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            graph["@graph"][0]["author"][0]["url"],
+            "https://news.example/reporter/kim-gija"
+        );
+        if let Some(byline) = named.byline.as_mut() {
+            byline.reporter_slug = Some("../x\"/><script>".to_owned());
+        }
+        let text = news_article_json_ld(&named, "https://news.example", Some("한가람일보"));
+        let graph: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            graph["@graph"][0]["author"][0]["url"],
+            "https://news.example/section/s"
+        );
         assert_eq!(parsed["articleSection"], "경기</script>");
         assert_eq!(parsed["image"][0], "https://news.example/img/a.webp");
         assert_eq!(parsed["publisher"]["name"], "한가람일보");

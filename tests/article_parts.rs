@@ -155,6 +155,7 @@ fn byline_shows_reporter_mailto_and_kst_times() {
         outlet: Some("한가람일보".into()),
         reporter: Some("강예린".into()),
         email: Some("yerin.kang@hangaram.example".into()),
+        reporter_slug: Some("yerin-kang".into()),
     };
     let root = mount(move || {
         view! {
@@ -167,6 +168,10 @@ fn byline_shows_reporter_mailto_and_kst_times() {
     });
     assert_eq!(texts(&root, ".byline__outlet"), ["한가람일보"]);
     assert_eq!(texts(&root, ".byline__reporter"), ["강예린 기자"]);
+    assert_eq!(
+        attr(&root, ".byline__reporter a", "href").as_deref(),
+        Some("/reporter/yerin-kang")
+    );
     assert_eq!(
         attr(&root, ".byline__email", "href").as_deref(),
         Some("mailto:yerin.kang@hangaram.example")
@@ -187,6 +192,7 @@ fn byline_drops_a_hostile_email() {
         outlet: Some("o".into()),
         reporter: Some("r".into()),
         email: Some("javascript:alert(1)//@x.example".into()),
+        reporter_slug: Some("../../x\"onclick=alert(1)".into()),
     };
     let root = mount(move || {
         view! {

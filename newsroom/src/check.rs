@@ -23,8 +23,8 @@ use crate::cli::Check;
 use crate::source::Source;
 use news_front::api::client::paths;
 use news_front::api::models::{
-    Article, Banners, Home, MostViewed, PhotoNews, Policy, SectionPage, Site, SnsTv, Summary,
-    TagPage, Weather,
+    Article, Banners, Home, MostViewed, PhotoNews, Policy, ReporterPage, SectionPage, Site, SnsTv,
+    Summary, TagPage, Weather,
 };
 use news_front::api::tolerant::{check, Finding, PathPart};
 use news_front::api::ApiError;
@@ -227,6 +227,7 @@ pub fn main(options: &Check) -> ExitCode {
     // The articles, in the order met, each once; their related articles after them.
     let mut seen = BTreeSet::new();
     let mut keywords = BTreeSet::new();
+    let mut reporters = BTreeSet::new();
     let mut next = 0;
     while next < articles.len() && seen.len() < options.articles {
         let id = articles[next].clone();
@@ -238,6 +239,7 @@ pub fn main(options: &Check) -> ExitCode {
             articles.extend(article.related.iter().map(|summary| summary.id.clone()));
             articles.extend(article.reporter_articles.iter().map(|s| s.id.clone()));
             keywords.extend(article.tags);
+            reporters.extend(article.byline.and_then(|byline| byline.reporter_slug));
         }
     }
 
@@ -273,6 +275,24 @@ pub fn main(options: &Check) -> ExitCode {
                 report.wrong.push(format!(
                     "tag: {:?} seen, expected {keyword:?}; the page would show another keyword",
                     listing.tag
+                ));
+            }
+        }
+    }
+
+    // Reporters' pages, where the bylines name them: a page a byline names must be there.
+    for slug in reporters
+        .into_iter()
+        .filter(|slug| news_front::format::is_path_segment(slug))
+        .take(KEYWORDS)
+    {
+        let path = paths::reporter_page(&slug, 1);
+        let listing = checker.read::<ReporterPage>(&path);
+        if let (Some(listing), Some((_, report))) = (listing, checker.reports.last_mut()) {
+            if listing.reporter.slug != slug {
+                report.wrong.push(format!(
+                    "reporter.slug: {:?} seen, expected {slug:?}; the page would show another reporter",
+                    listing.reporter.slug
                 ));
             }
         }

@@ -1004,3 +1004,124 @@ fn banners_go_into_every_page_inert_and_only_when_they_read() {
     fs::remove_file(api.join("banners.json")).unwrap();
     assert!(prerender(&api, &dist, &[]).status.success());
 }
+
+/// The pages of a reporter's list in `dist` (`reporter/{slug}.html`, `reporter/{slug}/N.html`).
+fn reporter_pages(dist: &Path, slug: &str) -> Vec<String> {
+    let mut pages = vec![read(dist.join(format!("reporter/{slug}.html")))];
+    for n in 2.. {
+        let Ok(page) = fs::read_to_string(dist.join(format!("reporter/{slug}/{n}.html"))) else {
+            break;
+        };
+        pages.push(page);
+    }
+    pages
+}
+
+#[test]
+fn reporters_have_pages_and_feeds_that_their_bylines_link_to() {
+    let (api, dist) = workspace("reporters");
+    let output = prerender(&api, &dist, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // Every article whose byline names 김서연's page is on her pages, in the API's order.
+    let hers: Vec<String> = fs::read_dir(api.join("articles"))
+        .unwrap()
+        .flatten()
+        .filter_map(|entry| {
+            let article: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(entry.path()).ok()?).ok()?;
+            (article["byline"]["reporter_slug"] == "seoyeon-kim")
+                .then(|| article["id"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert!(hers.len() >= 2, "{hers:?}");
+    let pages = reporter_pages(&dist, "seoyeon-kim").concat();
+    for id in &hers {
+        assert!(pages.contains(&format!("href=\"/article/{id}\"")), "{id}");
+        let article = read(dist.join(format!("article/{id}.html")));
+        assert!(
+            article.contains(r#"href="/reporter/seoyeon-kim""#),
+            "{id}: the byline links"
+        );
+        assert!(
+            article.contains(r#""url":"https://news.example/reporter/seoyeon-kim""#),
+            "{id}: NewsArticle author.url"
+        );
+    }
+    let first = read(dist.join("reporter/seoyeon-kim.html"));
+    assert!(first.contains("김서연 기자"));
+    assert!(first.contains(
+        r#"rel="alternate" type="application/rss+xml" title="김서연 기자의 기사" href="https://news.example/rss/reporter/seoyeon-kim.xml""#
+    ));
+    assert!(first.contains(r#"<link data-prerendered rel="canonical" href="https://news.example/reporter/seoyeon-kim">"#));
+
+    // 기자 구독: the feed reads, names itself, and links only to pages there are.
+    let channel =
+        rss::Channel::read_from(read(dist.join("rss/reporter/seoyeon-kim.xml")).as_bytes())
+            .unwrap();
+    assert!(channel.title().contains("김서연 기자"));
+    assert!(!channel.items().is_empty());
+    for item in channel.items() {
+        assert!(file_of(&dist, item.link().unwrap()).is_file());
+    }
+    let urls = locations(&read(dist.join("sitemap.xml")));
+    assert!(urls.contains(&format!("{SITE}/reporter/seoyeon-kim")));
+
+    // A takedown leaves her pages and her feed; a publish of a new article puts it on them.
+    let gone = hers[0].clone();
+    drop_from_api(&api, &gone);
+    assert!(prerender(&api, &dist, &["--remove", &gone])
+        .status
+        .success());
+    assert!(!reporter_pages(&dist, "seoyeon-kim")
+        .concat()
+        .contains(&format!("href=\"/article/{gone}\"")));
+    assert!(!read(dist.join("rss/reporter/seoyeon-kim.xml")).contains(&format!("/article/{gone}<")));
+}
+
+#[test]
+fn hostile_reporter_slugs_get_no_page_and_no_link() {
+    let (api, dist) = workspace("reporter-hostile");
+    let file = api.join("articles/1065.json");
+    let mut article: serde_json::Value = serde_json::from_str(&read(file.clone())).unwrap();
+    for slug in [
+        "../../etc",
+        "<script>alert(1)</script>",
+        "a\"onmouseover=\"x",
+        "",
+    ] {
+        article["byline"]["reporter_slug"] = slug.into();
+        fs::write(&file, article.to_string()).unwrap();
+        let output = prerender(&api, &dist, &["--article", "1065"]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let page = read(dist.join("article/1065.html"));
+        assert!(!page.contains("href=\"/reporter/"), "{slug}: no link");
+        assert!(!page.contains("<script>alert(1)"), "{slug}");
+    }
+    // Nothing was written outside the bundle's reporter folder.
+    let outside: Vec<String> = files_under(&dist)
+        .into_iter()
+        .filter(|file| file.contains("etc") || file.contains("script"))
+        .collect();
+    assert_eq!(outside, Vec::<String>::new());
+
+    // An API without the extension: no reporter pages and no feed, and the run still succeeds.
+    let (api, dist) = workspace("reporter-none");
+    fs::remove_dir_all(api.join("reporters")).unwrap();
+    let output = prerender(&api, &dist, &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!dist.join("reporter").exists());
+    assert!(!dist.join("rss/reporter").exists());
+}

@@ -90,6 +90,11 @@ def block(raw):
     raise ValueError(kind)
 
 
+def reporter_slug(article):
+    """The reporter's page key: their e-mail's local part, `.` as `-` (seoyeon.kim: seoyeon-kim)."""
+    return article["email"].split("@")[0].replace(".", "-")
+
+
 def newest_first(articles):
     return sorted(articles, key=lambda a: a["published"], reverse=True)
 
@@ -206,6 +211,18 @@ def main():
             f"tags/{tag}", {"tag": tag}, newest_first([a for a in ARTICLES if tag in a["tags"]])
         )
 
+    # Extension of the contract: every reporter's articles, newest first, in the section-page shape
+    # with the reporter in place of the section; the byline's reporter_slug names the page.
+    for slug in sorted({reporter_slug(a) for a in ARTICLES}):
+        mine = newest_first([a for a in ARTICLES if reporter_slug(a) == slug])
+        reporter = {
+            "slug": slug,
+            "name": mine[0]["reporter"],
+            "outlet": OUTLET,
+            "email": mine[0]["email"],
+        }
+        write_pages(f"reporters/{slug}", {"reporter": reporter}, mine)
+
     for article in ARTICLES:
         same_section = [a for a in by_section[article["section"]] if a["id"] != article["id"]]
         related = same_section[:2] + [by_id[i] for i in lead_ids if i != article["id"]][:1]
@@ -218,6 +235,8 @@ def main():
                 "outlet": OUTLET,
                 "reporter": article["reporter"],
                 "email": article["email"],
+                # Extension of the contract: the reporter's page (docs/api-extensions.md).
+                "reporter_slug": reporter_slug(article),
             },
             "published_at": article["published"],
             "body": [block(b) for b in article["body"]],

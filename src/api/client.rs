@@ -5,8 +5,8 @@
 
 use super::error::ApiError;
 use super::models::{
-    Article, Banners, Home, MostViewed, PhotoNews, Policy, SearchListing, SectionPage, Site, SnsTv,
-    TagPage, Weather,
+    Article, Banners, Home, MostViewed, PhotoNews, Policy, ReporterPage, SearchListing,
+    SectionPage, Site, SnsTv, TagPage, Weather,
 };
 use super::preload;
 use crate::config;
@@ -73,6 +73,11 @@ pub mod paths {
     /// `tags/{keyword}/{page}.json`, pages counted from 1 (`docs/api-extensions.md`).
     pub fn tag_page(keyword: &str, page: u32) -> String {
         format!("tags/{}/{page}.json", encode_path_segment(keyword))
+    }
+
+    /// `reporters/{slug}/{page}.json`, pages counted from 1 (`docs/api-extensions.md`).
+    pub fn reporter_page(slug: &str, page: u32) -> String {
+        format!("reporters/{}/{page}.json", encode_path_segment(slug))
     }
 }
 
@@ -234,6 +239,14 @@ pub async fn fetch_tag_page(keyword: &str, page: u32) -> Result<TagPage, ApiErro
         return Err(ApiError::NotFound);
     }
     get_page_json(&paths::tag_page(keyword, page)).await
+}
+
+/// `reporters/{slug}/{page}.json`; a slug that is no single path segment is not found.
+pub async fn fetch_reporter_page(slug: &str, page: u32) -> Result<ReporterPage, ApiError> {
+    if !is_path_segment(slug) {
+        return Err(ApiError::NotFound);
+    }
+    get_page_json(&paths::reporter_page(slug, page)).await
 }
 
 /// `policies/{slug}.json`; a slug that is no single path segment is not found.

@@ -218,6 +218,33 @@ pub struct TagPage {
     pub articles: Vec<Summary>,
 }
 
+/// `reporters/{slug}/{page}.json` (an extension of the contract, `docs/api-extensions.md`): one
+/// page of a reporter's articles, newest first, in the section-page shape with the reporter in
+/// place of the section. The byline's `reporter_slug` names it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ReporterPage {
+    pub reporter: Reporter,
+    #[serde(deserialize_with = "count")]
+    pub page: u32,
+    #[serde(deserialize_with = "count")]
+    pub total_pages: u32,
+    #[serde(deserialize_with = "items")]
+    pub articles: Vec<Summary>,
+}
+
+/// A reporter, as their page names them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Reporter {
+    #[serde(deserialize_with = "text")]
+    pub slug: String,
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    #[serde(default, deserialize_with = "opt_text")]
+    pub outlet: Option<String>,
+    #[serde(default, deserialize_with = "opt_text")]
+    pub email: Option<String>,
+}
+
 /// One page of results from the publisher's search endpoint (an extension of the contract,
 /// `docs/api-extensions.md`): the section-page list shape without the section, and the
 /// number of all results when the CMS knows it.
@@ -279,6 +306,10 @@ pub struct Byline {
     pub reporter: Option<String>,
     #[serde(default, deserialize_with = "opt_text")]
     pub email: Option<String>,
+    /// The reporter's page (`/reporter/{slug}`, `reporters/{slug}/{page}.json`), an extension
+    /// of the contract; without it the name links nowhere.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub reporter_slug: Option<String>,
 }
 
 /// One block of an article body. A block type newer than this build reads as

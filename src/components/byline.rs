@@ -2,9 +2,11 @@
 
 use crate::api::models;
 use crate::format::{kst_datetime, mailto};
+use crate::routes;
 use leptos::prelude::*;
 
-/// Outlet, reporter (linked to a `mailto:` when the address is plain) and the 입력/수정
+/// Outlet, reporter (linked to their page, and their address to a `mailto:`, where the API
+/// gives them) and the 입력/수정
 /// times in KST, the way Korean readers expect: `입력 2025.10.27 18:20`.
 #[component]
 pub fn Byline(
@@ -24,8 +26,19 @@ pub fn Byline(
         let outlet = byline
             .outlet
             .map(|outlet| view! { <span class="byline__outlet">{outlet}</span> });
-        let reporter = byline.reporter.map(|reporter| {
-            view! { <span class="byline__reporter">{reporter}" 기자"</span> }
+        // The name links to the reporter's page where the API names one (a plain slug).
+        let page = byline
+            .reporter_slug
+            .filter(|slug| routes::is_plain(slug))
+            .map(|slug| routes::reporter(&slug, 1));
+        let reporter = byline.reporter.map(|reporter| match page {
+            Some(href) => view! {
+                <span class="byline__reporter">
+                    <a class="byline__reporter-link" href=href>{reporter}" 기자"</a>
+                </span>
+            }
+            .into_any(),
+            None => view! { <span class="byline__reporter">{reporter}" 기자"</span> }.into_any(),
         });
         // The spaces keep the words apart for the search index and text readers (the flex
         // layout does not draw them).

@@ -6,6 +6,7 @@ pub mod legacy;
 pub mod not_found;
 pub mod photos;
 pub mod policy;
+pub mod reporter;
 pub mod saved;
 pub mod search;
 pub mod section;

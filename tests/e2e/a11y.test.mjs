@@ -15,6 +15,7 @@ const PAGES = {
   [`/tag/${encodeURIComponent('지역경제')}`]: '.section-page .article-list',
   [`/tag/${encodeURIComponent('없는 키워드')}`]: '.section-page__empty',
   '/policy/privacy': '.policy .article-body',
+  '/reporter/seoyeon-kim': '.reporter-page .article-list',
   '/saved': '.saved-page__empty',
   '/no-such-page': '.not-found',
   '/search?q=도서관': '.search-results',

@@ -25,6 +25,7 @@ test('the Nu HTML Checker finds no error on any page type', () => {
     'tag/지역경제.html',
     'tag/수도권 교통.html',
     'policy/privacy.html',
+    'reporter/seoyeon-kim.html',
     'photo.html',
     'tv.html',
     'shell.html',

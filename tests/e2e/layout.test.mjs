@@ -11,6 +11,7 @@ const PAGES = {
   '/article/1065': { data: '/api/articles/1065.json', ready: 'h1.article__title' },
   '/section/gyeonggi': { data: '/api/sections/gyeonggi/1.json', ready: '.section-page .article-list' },
   '/policy/privacy': { data: '/api/policies/privacy.json', ready: '.policy .article-body' },
+  '/reporter/seoyeon-kim': { data: '/api/reporters/seoyeon-kim/1.json', ready: '.reporter-page .article-list' },
   [`/tag/${encodeURIComponent('지역경제')}`]: {
     data: '/api/tags/지역경제/1.json',
     ready: '.section-page .article-list',

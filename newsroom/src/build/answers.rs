@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A paged list the command follows: a section's articles, a keyword's.
+/// A paged list the command follows: a section's articles, a keyword's, a reporter's.
 pub trait Paged: DeserializeOwned {
     /// This page's number and the number of pages, both counted from 1.
     fn pages(&self) -> (u32, u32);
@@ -21,6 +21,12 @@ impl Paged for news_front::api::models::SectionPage {
 }
 
 impl Paged for news_front::api::models::TagPage {
+    fn pages(&self) -> (u32, u32) {
+        (self.page, self.total_pages)
+    }
+}
+
+impl Paged for news_front::api::models::ReporterPage {
     fn pages(&self) -> (u32, u32) {
         (self.page, self.total_pages)
     }

@@ -6,7 +6,9 @@
 use super::answers::Answers;
 use chrono::{DateTime, FixedOffset};
 use news_front::api::client::paths;
-use news_front::api::models::{MostViewed, Section, SectionPage, Site, Summary, TagPage};
+use news_front::api::models::{
+    MostViewed, ReporterPage, Section, SectionPage, Site, Summary, TagPage,
+};
 use news_front::kst::parse_kst;
 use news_front::routes;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -288,7 +290,7 @@ pub fn write_feeds(
     origin: &str,
     listed: &[Summary],
     have_home: bool,
-    keywords: &[String],
+    (keywords, reporters): (&[String], &[String]),
 ) -> Result<(), String> {
     let write = |feed: &str, title: &str, link: &str, description: &str, articles: &[Summary]| {
         let Some(file) = routes::feed_file(feed) else {
@@ -358,6 +360,23 @@ pub fn write_feeds(
             &format!("‘{keyword}’ 키워드 - {}", site.name),
             &routes::tag(keyword, 1),
             &format!("{} ‘{keyword}’ 키워드의 최신 기사", site.name),
+            &first.articles,
+        )?;
+    }
+    // A reporter's feed (기자 구독): the first page of their list.
+    for slug in reporters {
+        let Some(feed) = routes::reporter_feed(slug) else {
+            continue;
+        };
+        let Ok((first, _)) = answers.model::<ReporterPage>(&paths::reporter_page(slug, 1)) else {
+            continue;
+        };
+        let name = &first.reporter.name;
+        write(
+            &feed,
+            &format!("{name} 기자 - {}", site.name),
+            &routes::reporter(slug, 1),
+            &format!("{} {name} 기자의 최신 기사", site.name),
             &first.articles,
         )?;
     }

@@ -125,9 +125,11 @@ fn run(options: &Bundle, articles: &[String], removals: &[String]) -> anyhow::Re
 
     let listed = gathered.listed.list();
     let keywords: Vec<String> = gathered.keywords.into_iter().collect();
+    let reporters: Vec<String> = gathered.reporters.into_iter().collect();
     let home_ok = answers.model::<Home>(paths::HOME).is_ok();
     let site_url = renderer.site_url.as_str();
-    feeds::write_feeds(dist, &answers, &site, site_url, &listed, home_ok, &keywords)
+    let lists = (keywords.as_slice(), reporters.as_slice());
+    feeds::write_feeds(dist, &answers, &site, site_url, &listed, home_ok, lists)
         .unwrap_or_else(|failure| report.failures.push(failure));
     let stage = report.stage("feeds", stage);
     feeds::write_sitemaps(dist, site_url, &site, &listed, gathered.sitemap, whole, now)

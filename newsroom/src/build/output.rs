@@ -154,10 +154,10 @@ pub fn write_removed(dist: &Path, removed: &BTreeSet<String>) -> Result<(), Stri
     write_file(dist, REMOVED_FILE, &text)
 }
 
-/// What an article's page in the bundle says of it: its section and its keywords, read from the
-/// answers the page carries (`preload::script_element`), so a takedown knows which lists
-/// showed it even after the API has forgotten it.
-pub fn page_article(dist: &Path, id: &str) -> Option<(Option<String>, Vec<String>)> {
+/// The article as its page in the bundle holds it, read from the answers the page carries
+/// (`preload::script_element`), so a takedown knows which lists showed it (its section, its
+/// keywords, its reporter) even after the API has forgotten it.
+pub fn page_article(dist: &Path, id: &str) -> Option<news_front::api::models::Article> {
     let html = std::fs::read_to_string(dist.join(routes::file_for(&routes::article(id))?)).ok()?;
     let start = format!(
         r#"<script type="application/json" id="{}">"#,
@@ -166,9 +166,7 @@ pub fn page_article(dist: &Path, id: &str) -> Option<(Option<String>, Vec<String
     let from = html.find(&start)? + start.len();
     let to = from + html[from..].find("</script>")?;
     let answers: serde_json::Value = serde_json::from_str(&html[from..to]).ok()?;
-    let article: news_front::api::models::Article =
-        serde_json::from_value(answers.get(paths::article(id))?.clone()).ok()?;
-    Some((article.section.map(|section| section.slug), article.tags))
+    serde_json::from_value(answers.get(paths::article(id))?.clone()).ok()
 }
 
 /// The page files of a list (`section/gyeonggi`: its first page is `section/gyeonggi.html`
@@ -229,10 +227,15 @@ pub fn delete_article(dist: &Path, id: &str) -> Result<bool, String> {
     }
 }
 
-/// Deletes the pages and feeds of keywords no article carries any more (a whole-site run's
-/// `keep`). How many keywords went.
-pub fn delete_other_keywords(dist: &Path, keep: &BTreeSet<String>) -> usize {
-    let Ok(entries) = std::fs::read_dir(dist.join("tag")) else {
+/// Deletes the pages and feeds of the lists under `folder` (`tag`, `reporter`) that no article
+/// is on any more (a whole-site run's `keep`); `feed` names a list's feed. How many lists went.
+pub fn delete_other_lists(
+    dist: &Path,
+    folder: &str,
+    keep: &BTreeSet<String>,
+    feed: fn(&str) -> Option<String>,
+) -> usize {
+    let Ok(entries) = std::fs::read_dir(dist.join(folder)) else {
         return 0;
     };
     let mut gone = BTreeSet::new();
@@ -248,7 +251,7 @@ pub fn delete_other_keywords(dist: &Path, keep: &BTreeSet<String>) -> usize {
         } else {
             std::fs::remove_file(&path)
         };
-        if let Some(feed) = routes::tag_feed(&keyword).and_then(|feed| routes::feed_file(&feed)) {
+        if let Some(feed) = feed(&keyword).and_then(|feed| routes::feed_file(&feed)) {
             let _ = std::fs::remove_file(dist.join(feed));
         }
         gone.insert(keyword);

@@ -86,6 +86,8 @@ pub struct Gathered {
     pub listed: feeds::Newest,
     pub sitemap: Vec<feeds::SitemapUrl>,
     pub keywords: BTreeSet<String>,
+    /// The reporters whose pages list the articles written.
+    pub reporters: BTreeSet<String>,
     pub articles: Vec<String>,
     pub seen_articles: HashSet<String>,
     /// Articles listed that the API answers 404 for.
@@ -105,6 +107,7 @@ impl Gathered {
                     report.written += 1;
                     let address = page.address();
                     self.keywords.extend(drawn.tags);
+                    self.reporters.extend(drawn.reporter);
                     for summary in &drawn.listed {
                         if routes::is_plain(&summary.id)
                             && self.seen_articles.insert(summary.id.clone())
@@ -135,7 +138,9 @@ impl Gathered {
 /// list's first page (the feeds are made of them).
 pub fn kept(path: &str) -> bool {
     [paths::SITE, paths::HOME, paths::MOST_VIEWED].contains(&path)
-        || ((path.starts_with("sections/") || path.starts_with("tags/"))
+        || (["sections/", "tags/", "reporters/"]
+            .iter()
+            .any(|list| path.starts_with(list))
             && path.ends_with("/1.json"))
 }
 
@@ -178,6 +183,7 @@ impl Gathered {
             listed: feeds::Newest::new(now),
             sitemap: Vec::new(),
             keywords: BTreeSet::new(),
+            reporters: BTreeSet::new(),
             articles: Vec::new(),
             seen_articles: HashSet::new(),
             gone: Vec::new(),

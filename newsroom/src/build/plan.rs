@@ -7,19 +7,87 @@
 use super::answers::{Answers, Paged};
 use news_front::api::client::paths;
 use news_front::api::models::{
-    Article, Home, PhotoNews, Policy, SectionPage, SnsTv, Summary, TagPage,
+    Article, Home, PhotoNews, Policy, ReporterPage, SectionPage, SnsTv, Summary, TagPage,
 };
 use news_front::routes;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PageKind {
     Home,
-    Section { slug: String, page: u32 },
-    Tag { keyword: String, page: u32 },
-    Article { id: String },
-    Policy { slug: String },
+    Section {
+        slug: String,
+        page: u32,
+    },
+    Tag {
+        keyword: String,
+        page: u32,
+    },
+    /// A reporter's articles (`/reporter/{slug}`), an extension of the contract.
+    Reporter {
+        slug: String,
+        page: u32,
+    },
+    Article {
+        id: String,
+    },
+    Policy {
+        slug: String,
+    },
     Photos,
     Videos,
+}
+
+/// The lists articles are on, by their keys: their sections, their keywords, their reporters.
+#[derive(Default)]
+pub struct OnLists {
+    pub sections: BTreeSet<String>,
+    pub keywords: BTreeSet<String>,
+    pub reporters: BTreeSet<String>,
+}
+
+impl OnLists {
+    /// Adds the lists `article` is on (those whose pages can have files).
+    pub fn add(&mut self, article: &Article) {
+        self.sections.extend(
+            article
+                .section
+                .iter()
+                .map(|section| section.slug.clone())
+                .filter(|slug| routes::is_plain(slug)),
+        );
+        self.keywords.extend(
+            article
+                .tags
+                .iter()
+                .filter(|keyword| routes::file_for(&routes::tag(keyword, 1)).is_some())
+                .cloned(),
+        );
+        self.reporters.extend(
+            article
+                .byline
+                .as_ref()
+                .and_then(|byline| byline.reporter_slug.clone())
+                .filter(|slug| routes::is_plain(slug)),
+        );
+    }
+
+    /// The first page of each list.
+    pub fn first_pages(&self) -> Vec<PageKind> {
+        let sections = self.sections.iter().map(|slug| PageKind::Section {
+            slug: slug.clone(),
+            page: 1,
+        });
+        let keywords = self.keywords.iter().map(|keyword| PageKind::Tag {
+            keyword: keyword.clone(),
+            page: 1,
+        });
+        let reporters = self.reporters.iter().map(|slug| PageKind::Reporter {
+            slug: slug.clone(),
+            page: 1,
+        });
+        sections.chain(keywords).chain(reporters).collect()
+    }
 }
 
 /// What a page's answer says that the run needs beyond the page itself.
@@ -32,6 +100,8 @@ pub struct Drawn {
     pub section: Option<String>,
     /// An article's keywords (their pages list it).
     pub tags: Vec<String>,
+    /// An article's reporter, where the byline names their page (it lists the article).
+    pub reporter: Option<String>,
     /// A list's entries.
     pub listed: Vec<Summary>,
 }
@@ -43,6 +113,7 @@ impl PageKind {
             Self::Home => routes::HOME.to_owned(),
             Self::Section { slug, page } => routes::section(slug, *page),
             Self::Tag { keyword, page } => routes::tag(keyword, *page),
+            Self::Reporter { slug, page } => routes::reporter(slug, *page),
             Self::Article { id } => routes::article(id),
             Self::Policy { slug } => routes::policy(slug),
             Self::Photos => routes::PHOTOS.to_owned(),
@@ -56,6 +127,7 @@ impl PageKind {
             Self::Home => paths::HOME.to_owned(),
             Self::Section { slug, page } => paths::section_page(slug, *page),
             Self::Tag { keyword, page } => paths::tag_page(keyword, *page),
+            Self::Reporter { slug, page } => paths::reporter_page(slug, *page),
             Self::Article { id } => paths::article(id),
             Self::Policy { slug } => paths::policy(slug),
             Self::Photos => paths::PHOTO_NEWS.to_owned(),
@@ -66,7 +138,9 @@ impl PageKind {
     /// For a list's page (a section's, a keyword's): its number, counted from 1.
     pub fn page_number(&self) -> Option<u32> {
         match self {
-            Self::Section { page, .. } | Self::Tag { page, .. } => Some(*page),
+            Self::Section { page, .. } | Self::Tag { page, .. } | Self::Reporter { page, .. } => {
+                Some(*page)
+            }
             Self::Home
             | Self::Article { .. }
             | Self::Policy { .. }
@@ -86,6 +160,10 @@ impl PageKind {
                 keyword: keyword.clone(),
                 page,
             }),
+            Self::Reporter { slug, .. } => Some(Self::Reporter {
+                slug: slug.clone(),
+                page,
+            }),
             Self::Home
             | Self::Article { .. }
             | Self::Policy { .. }
@@ -98,8 +176,21 @@ impl PageKind {
     /// one of these must not delete the pages of articles it did not see listed.
     pub fn lists_articles(&self) -> bool {
         match self {
-            Self::Home | Self::Section { .. } | Self::Tag { .. } => true,
+            Self::Home | Self::Section { .. } | Self::Tag { .. } | Self::Reporter { .. } => true,
             Self::Article { .. } | Self::Policy { .. } | Self::Photos | Self::Videos => false,
+        }
+    }
+
+    /// Whether the page's answer is an extension of the contract an API may not offer (then a
+    /// 404 means "not offered", and the page is not written), rather than a part every API has.
+    pub fn is_extension(&self) -> bool {
+        match self {
+            Self::Tag { .. } | Self::Reporter { .. } | Self::Policy { .. } => true,
+            Self::Home
+            | Self::Section { .. }
+            | Self::Article { .. }
+            | Self::Photos
+            | Self::Videos => false,
         }
     }
 
@@ -110,6 +201,7 @@ impl PageKind {
             Self::Home
             | Self::Section { .. }
             | Self::Tag { .. }
+            | Self::Reporter { .. }
             | Self::Policy { .. }
             | Self::Photos
             | Self::Videos => None,
@@ -131,6 +223,7 @@ impl PageKind {
         let total = match first {
             Self::Section { .. } => pages::<SectionPage>(answers, &first.api_path()),
             Self::Tag { .. } => pages::<TagPage>(answers, &first.api_path()),
+            Self::Reporter { .. } => pages::<ReporterPage>(answers, &first.api_path()),
             Self::Home
             | Self::Article { .. }
             | Self::Policy { .. }
@@ -185,6 +278,14 @@ impl PageKind {
                     ..Drawn::default()
                 }
             }
+            Self::Reporter { .. } => {
+                let (list, value) = answers.list_page::<ReporterPage>(&path)?;
+                Drawn {
+                    value,
+                    listed: list.articles,
+                    ..Drawn::default()
+                }
+            }
             Self::Article { .. } => {
                 let (article, value) = answers.model::<Article>(&path)?;
                 Drawn {
@@ -192,6 +293,10 @@ impl PageKind {
                     lastmod: article.updated_at.or(article.published_at),
                     section: article.section.map(|section| section.slug),
                     tags: article.tags,
+                    reporter: article
+                        .byline
+                        .and_then(|byline| byline.reporter_slug)
+                        .filter(|slug| routes::is_plain(slug)),
                     ..Drawn::default()
                 }
             }

@@ -4,8 +4,9 @@
 use super::answers::Answers;
 use super::output;
 use super::pages::{Gathered, Renderer};
-use super::plan::PageKind;
+use super::plan::{OnLists, PageKind};
 use super::report::Report;
+use super::site::{reporter_list, tag_list};
 use super::MAX_LIST_PAGES;
 use news_front::api::client::paths;
 use news_front::api::models::Article;
@@ -25,37 +26,28 @@ pub fn pages(
     let dist = renderer.dist;
     let stage = Instant::now();
     let mut pages = BTreeSet::from([PageKind::Home]);
-    let mut keywords = BTreeSet::new();
-    let mut sections = BTreeSet::new();
+    let mut lists = OnLists::default();
     for id in named {
-        // Its section and keywords now, and (an update may move it) as its page had them.
+        // The lists it is on now, and (an update may move it) those its page showed.
         if let Ok((article, _)) = answers.model::<Article>(&paths::article(id)) {
-            sections.extend(article.section.map(|section| section.slug));
-            keywords.extend(article.tags);
+            lists.add(&article);
         }
-        if let Some((section, tags)) = output::page_article(dist, id) {
-            sections.extend(section);
-            keywords.extend(tags);
+        if let Some(article) = output::page_article(dist, id) {
+            lists.add(&article);
         }
         pages.insert(PageKind::Article { id: id.clone() });
         report.published.push(id.clone());
     }
-    // An article taken down: its page goes, and every list page of its section and keywords
-    // that showed it is written again from the API (which no longer lists it).
+    // An article taken down: its page goes, and every page of the lists it was on (its
+    // section's, its keywords', its reporter's) that showed it is written again from the API
+    // (which no longer lists it).
     let mut linking = Vec::new();
     for id in removals {
-        let (section, tags) = output::page_article(dist, id).unwrap_or_default();
-        let lists = section
-            .iter()
-            .map(|slug| PageKind::Section {
-                slug: slug.clone(),
-                page: 1,
-            })
-            .chain(tags.iter().map(|keyword| PageKind::Tag {
-                keyword: keyword.clone(),
-                page: 1,
-            }));
-        for first in lists {
+        let mut was_on = OnLists::default();
+        if let Some(article) = output::page_article(dist, id) {
+            was_on.add(&article);
+        }
+        for first in was_on.first_pages() {
             let Some(folder) = first.list_folder() else {
                 continue;
             };
@@ -71,36 +63,29 @@ pub fn pages(
                 linking.push(page);
             }
         }
-        sections.extend(section);
-        keywords.extend(tags);
+        lists.sections.extend(was_on.sections);
+        lists.keywords.extend(was_on.keywords);
+        lists.reporters.extend(was_on.reporters);
         match output::delete_article(dist, id) {
             Ok(_) => report.removed.push(id.clone()),
             Err(failure) => report.failures.push(failure),
         }
     }
-    pages.extend(
-        sections
-            .iter()
-            .filter(|slug| routes::is_plain(slug))
-            .map(|slug| PageKind::Section {
-                slug: slug.clone(),
-                page: 1,
-            }),
-    );
-    let keywords: Vec<String> = keywords
+    // A keyword or a reporter the API has no list for (the contract's extension not offered)
+    // has no page.
+    let first_pages = lists.first_pages();
+    answers.fetch(first_pages.iter().map(PageKind::api_path));
+    let first_pages: Vec<PageKind> = first_pages
         .into_iter()
-        .filter(|keyword| routes::file_for(&routes::tag(keyword, 1)).is_some())
+        .filter(|first| !answers.not_found(&first.api_path()) || !first.is_extension())
         .collect();
-    answers.fetch(keywords.iter().map(|keyword| paths::tag_page(keyword, 1)));
-    // A keyword the API has no list for (the contract's extension not offered) has no page.
-    let keywords: Vec<String> = keywords
-        .into_iter()
-        .filter(|keyword| !answers.not_found(&paths::tag_page(keyword, 1)))
-        .collect();
-    pages.extend(keywords.iter().map(|keyword| PageKind::Tag {
-        keyword: keyword.clone(),
-        page: 1,
-    }));
+    lists
+        .keywords
+        .retain(|keyword| first_pages.contains(&tag_list(keyword)));
+    lists
+        .reporters
+        .retain(|slug| first_pages.contains(&reporter_list(slug)));
+    pages.extend(first_pages);
     pages.extend(linking);
     answers.fetch(pages.iter().map(PageKind::api_path));
     report.stage("answers", stage);
@@ -125,6 +110,7 @@ pub fn pages(
     let stage = Instant::now();
     let outcomes = renderer.write(answers, &pages);
     gathered.take(outcomes, report);
-    gathered.keywords = keywords.into_iter().collect();
+    gathered.keywords = lists.keywords;
+    gathered.reporters = lists.reporters;
     report.stage("render", stage);
 }

@@ -57,33 +57,20 @@ pub fn pages(
         .collect();
     write_in_batches(renderer, answers, &articles, gathered, report);
 
-    // The keyword pages of the articles written (an extension of the contract: an API without
-    // it answers 404, and no keyword page is written).
+    // The keyword pages and the reporters' pages of the articles written.
     let keywords: Vec<String> = gathered
         .keywords
         .iter()
         .filter(|keyword| routes::file_for(&routes::tag(keyword, 1)).is_some())
         .cloned()
         .collect();
-    let stage = Instant::now();
-    answers.fetch(keywords.iter().map(|keyword| paths::tag_page(keyword, 1)));
-    report.stage("answers", stage);
-    let tags: Vec<PageKind> = keywords
-        .iter()
-        .filter(|keyword| !answers.not_found(&paths::tag_page(keyword, 1)))
-        .flat_map(|keyword| {
-            let first = PageKind::Tag {
-                keyword: keyword.clone(),
-                page: 1,
-            };
-            first.whole_list(answers, MAX_LIST_PAGES)
-        })
-        .collect();
-    gathered.keywords = keywords
-        .into_iter()
-        .filter(|keyword| !answers.not_found(&paths::tag_page(keyword, 1)))
-        .collect();
+    let (keywords, tags) = extension_lists(answers, keywords, tag_list, report);
+    gathered.keywords = keywords.into_iter().collect();
     write_in_batches(renderer, answers, &tags, gathered, report);
+    let reporters = gathered.reporters.iter().cloned().collect();
+    let (reporters, pages) = extension_lists(answers, reporters, reporter_list, report);
+    gathered.reporters = reporters.into_iter().collect();
+    write_in_batches(renderer, answers, &pages, gathered, report);
 
     // The policy pages the footer links to (an extension of the contract), photos, videos.
     let mut others: Vec<PageKind> = site
@@ -96,6 +83,45 @@ pub fn pages(
         .collect();
     others.extend([PageKind::Photos, PageKind::Videos]);
     write_in_batches(renderer, answers, &others, gathered, report);
+}
+
+/// A keyword's list, at its first page.
+pub fn tag_list(keyword: &str) -> PageKind {
+    PageKind::Tag {
+        keyword: keyword.to_owned(),
+        page: 1,
+    }
+}
+
+/// A reporter's list, at its first page.
+pub fn reporter_list(slug: &str) -> PageKind {
+    PageKind::Reporter {
+        slug: slug.to_owned(),
+        page: 1,
+    }
+}
+
+/// The lists of `keys` (keywords, reporters: extensions of the contract) whose first pages,
+/// `first(key)`, the API has: those keys, and every page of their lists. An API without the
+/// extension answers 404, and no page of it is written.
+pub fn extension_lists(
+    answers: &mut Answers,
+    keys: Vec<String>,
+    first: fn(&str) -> PageKind,
+    report: &mut Report,
+) -> (Vec<String>, Vec<PageKind>) {
+    let stage = Instant::now();
+    answers.fetch(keys.iter().map(|key| first(key).api_path()));
+    report.stage("answers", stage);
+    let found: Vec<String> = keys
+        .into_iter()
+        .filter(|key| !answers.not_found(&first(key).api_path()))
+        .collect();
+    let pages = found
+        .iter()
+        .flat_map(|key| first(key).whole_list(answers, MAX_LIST_PAGES))
+        .collect();
+    (found, pages)
 }
 
 /// The shell: the frame of every page, for addresses that have no file (yet), as `shell.html`
@@ -138,7 +164,8 @@ pub fn remove_stale(
         eprintln!("prerender: a list could not be read: no page of an unlisted article is deleted this run");
         return;
     }
-    output::delete_other_keywords(dist, &gathered.keywords);
+    output::delete_other_lists(dist, "tag", &gathered.keywords, routes::tag_feed);
+    output::delete_other_lists(dist, "reporter", &gathered.reporters, routes::reporter_feed);
     for id in output::article_files(dist) {
         let gone = gathered.gone.contains(&id);
         if !gathered.seen_articles.contains(&id) || removed.contains(&id) || gone {
