@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 /// Korea Standard Time, UTC+9, in which the paper shows every time.
 #[allow(clippy::expect_used, reason = "a constant offset within ±24 h")]
-fn kst() -> FixedOffset {
+pub fn offset() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
 }
 
@@ -14,13 +14,13 @@ fn kst() -> FixedOffset {
 pub fn parse_kst(rfc3339: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(rfc3339.trim())
         .ok()
-        .map(|time| time.with_timezone(&kst()))
+        .map(|time| time.with_timezone(&offset()))
 }
 
 /// Today's date in Seoul for a Unix time in milliseconds (`Date.now()`).
 pub fn kst_date_from_millis(millis: f64) -> Option<NaiveDate> {
     DateTime::from_timestamp_millis(millis as i64)
-        .map(|time| time.with_timezone(&kst()).date_naive())
+        .map(|time| time.with_timezone(&offset()).date_naive())
 }
 
 /// A local Korean time written without an offset, as RFC 3339 in KST. Parsed by hand, not

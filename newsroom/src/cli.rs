@@ -73,6 +73,48 @@ pub enum Command {
     /// something) and what is merely tolerated (read, but not in the contract's shape)
     #[command(after_help = CHECK_HELP)]
     Check(Check),
+    /// Writes the contract's files from a CMS a paper already runs
+    #[command(subcommand)]
+    Import(Import),
+}
+
+/// Where `import` reads from.
+#[derive(Subcommand, Debug)]
+pub enum Import {
+    /// A WordPress site's public REST API: posts, categories, tags, authors and images. A later
+    /// run renews what changed since the last and takes down what is gone
+    #[command(after_help = IMPORT_HELP)]
+    Wordpress(ImportWordpress),
+}
+
+const IMPORT_HELP: &str = "\
+Only what the public API lists is published: drafts, private, scheduled and password-protected
+posts never reach a file. Nothing is written until every answer has come; a run that fails
+leaves the last good files. --json names the articles added, updated and taken down, for
+`scripts/prerender --article … --remove …`.
+
+Exit status: 0 when the import is written, 1 when it could not be (nothing was written), 2 for a
+wrong command line.";
+
+/// What `import wordpress` reads and writes.
+#[derive(Args, Debug)]
+pub struct ImportWordpress {
+    /// The WordPress site (https://cms.example), its REST API under /wp-json/
+    #[arg(long, value_name = "URL")]
+    pub url: String,
+    /// The folder the contract's files go into (the API the site is built from)
+    #[arg(long, value_name = "FOLDER")]
+    pub api: PathBuf,
+    /// Read every post again and list every public one, not only what changed since the last run
+    #[arg(long)]
+    pub full: bool,
+    /// How long one request may take before it is tried again (up to 4 tries)
+    #[arg(long, value_name = "SECONDS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=120))]
+    pub timeout: u64,
+    /// Print what the run did as one JSON object on standard output
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// What every run that writes a bundle is told: where the API and the bundle are, and how.

@@ -7,6 +7,7 @@
 mod build;
 mod check;
 mod cli;
+mod import;
 mod source;
 
 use clap::Parser;
@@ -21,5 +22,6 @@ fn main() -> ExitCode {
         }
         Command::Remove { bundle, ids } => build::main(&bundle, &[], &ids),
         Command::Check(options) => check::main(&options),
+        Command::Import(cli::Import::Wordpress(options)) => import::wordpress::main(&options),
     }
 }
