@@ -9,7 +9,7 @@ use crate::navigation::use_page_navigation;
 use crate::offline::register_service_worker;
 use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
-use crate::pages::legacy::LegacyArticle;
+use crate::pages::legacy::{LegacyArticle, LegacyCategory};
 use crate::pages::not_found::NotFound;
 use crate::pages::photos::PhotosPage;
 use crate::pages::policy::PolicyPage;
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/saved") view=SavedPage/>
                     <Route path=path!("/news/articleView.html") view=LegacyArticle/>
+                    <Route path=path!("/category/:slug") view=LegacyCategory/>
                 </Routes>
             </main>
             <Footer/>

@@ -449,6 +449,24 @@ fn a_wordpress_site_is_imported_and_synced() {
     let redirects = fs::read_to_string(api.join(".wordpress/redirects.map")).unwrap();
     assert!(redirects.contains(&format!("\"/?p={0}\" \"/article/{0}\";", id("seed"))));
     assert!(redirects.contains("\"/2026/11/21/"), "{redirects}");
+    let korean = rich["section"]["slug"].as_str().unwrap();
+    assert!(
+        redirects.contains(&format!(
+            "\"/category/%ea%b2%bd%ec%a0%9c/\" \"/section/{korean}\";"
+        )),
+        "{redirects}"
+    );
+    assert!(redirects.contains("\"/category/gyeonggi/\" \"/section/gyeonggi\";"));
+    assert!(
+        redirects.contains(
+            "\"/tag/%eb%8f%84%ec%84%9c%ea%b4%80/\" \"/tag/%EB%8F%84%EC%84%9C%EA%B4%80\";"
+        ),
+        "{redirects}"
+    );
+    assert!(
+        !redirects.contains("<") && !redirects.contains("etc"),
+        "{redirects}"
+    );
 
     // The prerender builds a whole site from the fresh import, with nothing else.
     let dist = work.join("dist");

@@ -18,6 +18,7 @@ use leptos_router::components::A;
 /// `/`: the front page from `home.json`.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    crate::pages::legacy::follow_wordpress_short_link();
     let home = ApiResource::new(fetch_home);
     let site = SharedData::get().site;
     let meta = move || {

@@ -32,8 +32,19 @@ before(async () => {
   const server = fs
     .readFileSync('deploy/nginx.conf', 'utf8')
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
-    .replace(/root \/srv\/news\/dist;/, `root ${path.resolve('dist')};`);
+    .replace(/root \/srv\/news\/dist;/, `root ${path.resolve('dist')};`)
+    .replace('# if ($wordpress_new)', 'if ($wordpress_new)');
   assert.ok(server.includes(`127.0.0.1:${port}`) && server.includes(path.resolve('dist')), 'the two marked lines');
+  // The old WordPress addresses, as scripts/import wordpress writes them.
+  fs.writeFileSync(
+    path.join(work, 'redirects.map'),
+    [
+      '"/?p=1065" "/article/1065";',
+      '"/2026/11/24/%ec%9d%b8%ec%b2%9c%eb%8c%80%ea%b5%90/" "/article/1065";',
+      '"/category/incheon/" "/section/incheon";',
+      '',
+    ].join('\n'),
+  );
   fs.writeFileSync(
     path.join(work, 'nginx.conf'),
     `
@@ -46,6 +57,8 @@ http {
   access_log off;
   client_body_temp_path ${work}/body; proxy_temp_path ${work}/proxy; fastcgi_temp_path ${work}/fastcgi;
   uwsgi_temp_path ${work}/uwsgi; scgi_temp_path ${work}/scgi;
+  map_hash_bucket_size 256; map_hash_max_size 524288;
+  map $request_uri $wordpress_new { default ""; include ${work}/redirects.map; }
   ${server}
 }`,
   );
@@ -161,6 +174,22 @@ test('old CMS article links and ?page= section links move with a 301', async () 
   assert.equal(paged.status, 301);
   assert.equal(new URL(paged.headers.get('location'), base).pathname, '/section/gyeonggi/2');
   assert.equal((await get('/section/gyeonggi?page=1')).status, 200);
+});
+
+test("old WordPress addresses move with a 301: /?p=N, and the import's map of permalinks", async () => {
+  for (const [old, now] of [
+    ['/?p=1065', '/article/1065'],
+    ['/?p=1066', '/article/1066'],
+    ['/2026/11/24/%ec%9d%b8%ec%b2%9c%eb%8c%80%ea%b5%90/', '/article/1065'],
+    ['/category/incheon/', '/section/incheon'],
+  ]) {
+    const moved = await get(old);
+    assert.equal(moved.status, 301, old);
+    assert.equal(new URL(moved.headers.get('location'), base).pathname, now, old);
+  }
+  for (const kept of ['/?p=..%2Fsite', '/?p=', '/2026/11/24/other/']) {
+    assert.notEqual((await get(kept)).status, 301, kept);
+  }
 });
 
 test('in a browser, the site on nginx reads and browses as on any host', async () => {

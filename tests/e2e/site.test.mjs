@@ -119,6 +119,23 @@ test('legacy CMS links lead to the article', async () => {
   await close();
 });
 
+test('old WordPress links lead on any host: /?p=N to the article, /category/slug/ to the section', async () => {
+  const { page, problems, close } = await site.open('/?p=1065');
+  await page.waitForURL('**/article/1065');
+  await page.locator('h1.article__title', { hasText: json('articles/1065.json').title }).waitFor();
+  assert.deepEqual(problems, []);
+  await close();
+  const category = await site.open('/category/incheon/');
+  await category.page.waitForURL((url) => url.pathname === '/section/incheon');
+  await category.page.locator('.section-page .article-list').waitFor();
+  await category.close();
+  // Anything else stays where it is: the front page for a p that is no id.
+  const front = await site.open('/?p=..%2Fsite');
+  await front.page.locator('.lead-story').waitFor();
+  assert.equal(new URL(front.page.url()).pathname, '/');
+  await front.close();
+});
+
 test('an article carries title, description, canonical, Open Graph, Twitter and JSON-LD', async () => {
   const article = json('articles/1065.json');
   const { page, close } = await site.open('/article/1065');

@@ -115,26 +115,54 @@ impl Previews {
     }
 
     fn photo(&self, src: &str) -> Result<Preview, String> {
-        let bytes = self.read_photo(src)?;
-        let key = hash(&[STYLE.as_bytes(), &bytes]);
-        let name = |w: u32, h: u32| format!("{FOLDER}/photo-{key}-{w}x{h}.jpg");
+        let name = |key: &str, (w, h): (u32, u32)| format!("{FOLDER}/photo-{key}-{w}x{h}.jpg");
         let sizes = std::iter::once((WIDTH, HEIGHT)).chain(CROPS);
-        let missing = sizes
-            .clone()
-            .any(|(w, h)| !self.dist.join(name(w, h)).is_file());
-        if missing {
-            let photo = image::load_from_memory(&bytes).map_err(|err| format!("{src}: {err}"))?;
-            for (w, h) in sizes {
-                write_image(&self.dist.join(name(w, h)), &cover(&photo, w, h))?;
-            }
-        }
-        Ok(Preview {
-            src: format!("/{}", name(WIDTH, HEIGHT)),
+        let made = |key: &str| {
+            sizes
+                .clone()
+                .all(|size| self.dist.join(name(key, size)).is_file())
+        };
+        let preview = |key: &str| Preview {
+            src: format!("/{}", name(key, (WIDTH, HEIGHT))),
             structured: CROPS
                 .iter()
-                .map(|&(w, h)| format!("/{}", name(w, h)))
+                .map(|&size| format!("/{}", name(key, size)))
                 .collect(),
-        })
+        };
+        // A photo on another host (the CMS's) is fetched once: its address keeps the key of
+        // what was drawn from it (a CMS gives a changed photo a new address).
+        let remote = !src.starts_with('/') && !src.starts_with(&format!("{}/", self.origin));
+        let by_address = self
+            .dist
+            .join(FOLDER)
+            .join(".addresses")
+            .join(hash(&[STYLE.as_bytes(), src.as_bytes()]));
+        if remote {
+            if let Ok(key) = std::fs::read_to_string(&by_address) {
+                let key = key.trim();
+                if key.len() == 16 && key.bytes().all(|b| b.is_ascii_hexdigit()) && made(key) {
+                    return Ok(preview(key));
+                }
+            }
+        }
+        let bytes = self.read_photo(src)?;
+        let key = hash(&[STYLE.as_bytes(), &bytes]);
+        if !made(&key) {
+            let photo = image::load_from_memory(&bytes).map_err(|err| format!("{src}: {err}"))?;
+            for size in sizes {
+                write_image(
+                    &self.dist.join(name(&key, size)),
+                    &cover(&photo, size.0, size.1),
+                )?;
+            }
+        }
+        if remote {
+            let _ = by_address
+                .parent()
+                .map(std::fs::create_dir_all)
+                .map(|_| std::fs::write(&by_address, &key));
+        }
+        Ok(preview(&key))
     }
 
     /// The photo's bytes: a site path from the bundle itself, else over HTTP(S).
@@ -487,6 +515,62 @@ mod tests {
         assert!(lines[3].ends_with('…'));
         let short = wrap(&font, "고양시 도서관 3곳 새로 연다", 68.0, 1040.0, 4);
         assert_eq!(short, ["고양시 도서관 3곳 새로 연다"]);
+    }
+
+    #[test]
+    fn a_photo_on_the_cms_is_fetched_once_by_its_address() {
+        use std::io::{Read, Write};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let mut jpeg = Vec::new();
+        RgbImage::from_pixel(1600, 900, Rgb([40, 90, 160]))
+            .write_to(
+                &mut std::io::Cursor::new(&mut jpeg),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!(
+            "http://{}/wp-content/uploads/photo.jpg",
+            listener.local_addr().unwrap()
+        );
+        let asked = Arc::new(AtomicUsize::new(0));
+        let counter = asked.clone();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let mut request = [0u8; 2048];
+                let _ = stream.read(&mut request);
+                counter.fetch_add(1, Ordering::SeqCst);
+                let head = format!("HTTP/1.1 200 OK\r\ncontent-type: image/jpeg\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", jpeg.len());
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&jpeg);
+            }
+        });
+        let dist = std::env::temp_dir().join(format!("preview-remote-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(&dist).unwrap();
+        let (previews, _) = Previews::new(
+            &dist,
+            "한가람일보",
+            "https://news.example",
+            Path::new("/nonexistent"),
+        );
+        let (first, problem) = previews.make("기사", Some(&address), true);
+        assert_eq!(problem, None);
+        let first = first.unwrap();
+        assert!(first.src.starts_with("/preview/photo-"));
+        for _ in 0..3 {
+            let (again, _) = previews.make("기사", Some(&address), true);
+            assert_eq!(again.unwrap().src, first.src);
+        }
+        assert_eq!(asked.load(Ordering::SeqCst), 1, "fetched once");
+        // Its drawings gone, it is fetched again.
+        std::fs::remove_dir_all(dist.join("preview")).unwrap();
+        std::fs::create_dir_all(dist.join("preview")).unwrap();
+        let (again, _) = previews.make("기사", Some(&address), true);
+        assert_eq!(again.unwrap().src, first.src);
+        assert_eq!(asked.load(Ordering::SeqCst), 2);
+        let _ = std::fs::remove_dir_all(&dist);
     }
 
     #[test]

@@ -361,7 +361,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     write_lists(&mut writer, &state.posts, &lists, &menu, &site_name)?;
     write_front(&mut writer, &state.posts, &menu)?;
     write_defaults(&mut writer, &mut state)?;
-    write_redirects(&mut writer, &state.posts, &sections)?;
+    write_redirects(&mut writer, &state.posts, (&categories, &sections), &tags)?;
 
     state.url = rest_url(&options.url);
     state.high_water = high_water;
@@ -888,12 +888,14 @@ fn write_defaults(writer: &mut Writer, state: &mut State) -> Result<(), String> 
 }
 
 /// The old site's addresses, for nginx (`map $request_uri $wordpress_new`, included by the
-/// server block) and the app's legacy route: each post's permalink and `/?p=N` to its article,
-/// each category's archive to its section.
+/// server block): each post's permalink and `/?p=N` to its article, each category's archive to
+/// its section, each tag's archive to its keyword's page. Keys are as WordPress writes its
+/// addresses (Korean slugs percent-encoded), as `$request_uri` holds them.
 fn write_redirects(
     writer: &mut Writer,
     posts: &BTreeMap<String, Indexed>,
-    sections: &BTreeMap<u64, SectionName>,
+    (categories, sections): (&[Term], &BTreeMap<u64, SectionName>),
+    tags: &[Term],
 ) -> Result<(), String> {
     let mut lines = vec![
         "# Written by `newsroom import wordpress`: the old WordPress addresses and their new ones,"
@@ -901,26 +903,45 @@ fn write_redirects(
         "# for `map $request_uri $wordpress_new { include …/redirects.map; }` (deploy/nginx.conf)."
             .to_owned(),
     ];
-    let quote = |text: &str| text.replace('\\', "\\\\").replace('"', "\\\"");
+    // Only addresses of plain characters and percent escapes go into the map: nothing that
+    // could end its quotes, its line or its block.
+    let mappable = |path: &str| {
+        path.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_%./?=&~+".contains(&b))
+    };
     for (id, indexed) in posts {
         let article = routes::article(id);
         lines.push(format!("\"/?p={id}\" \"{article}\";"));
-        if let Some(path) = indexed
-            .permalink
-            .as_deref()
-            .filter(|path| !path.contains(['\n', '\r', ';', '{', '}']))
-        {
+        if let Some(path) = indexed.permalink.as_deref().filter(|path| mappable(path)) {
             if !path.starts_with("/?p=") {
-                lines.push(format!("\"{}\" \"{article}\";", quote(path)));
+                lines.push(format!("\"{path}\" \"{article}\";"));
             }
         }
     }
-    for section in sections.values() {
-        lines.push(format!(
-            "\"/category/{}/\" \"{}\";",
-            quote(&section.slug),
-            routes::section(&section.slug, 1)
-        ));
+    // A slug is used as WordPress gave it only when it is a path segment of plain characters
+    // and percent escapes (nothing that could end the map's quotes or line).
+    let raw = |slug: &str| {
+        (!slug.is_empty()
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_%.".contains(&b)))
+        .then(|| slug.to_owned())
+    };
+    for category in categories {
+        if let (Some(old), Some(section)) = (raw(&category.slug), sections.get(&category.id)) {
+            lines.push(format!(
+                "\"/category/{old}/\" \"{}\";",
+                routes::section(&section.slug, 1)
+            ));
+        }
+    }
+    for tag in tags {
+        let name = html::plain_text(&tag.name);
+        if let (Some(old), false) = (raw(&tag.slug), name.is_empty()) {
+            if routes::file_for(&routes::tag(&name, 1)).is_some() {
+                lines.push(format!("\"/tag/{old}/\" \"{}\";", routes::tag(&name, 1)));
+            }
+        }
     }
     lines.push(String::new());
     writer.text(".wordpress/redirects.map", &lines.join("\n"))
