@@ -85,6 +85,65 @@ pub enum Import {
     /// run renews what changed since the last and takes down what is gone
     #[command(after_help = IMPORT_HELP)]
     Wordpress(ImportWordpress),
+    /// The weather strip's cities from 기상청 단기예보 조회서비스 (초단기실황 and the first hour of
+    /// 초단기예보) into weather.json
+    #[command(after_help = WEATHER_HELP)]
+    Weather(ImportWeather),
+    /// SNS TV from the paper's YouTube channel (its public Atom feed) into sns-tv.json
+    #[command(after_help = YOUTUBE_HELP)]
+    Youtube(ImportYoutube),
+}
+
+const WEATHER_HELP: &str = "\
+A city that fails keeps its last value, with the time it was observed; the others are still
+written. A key 기상청 refuses, or every city failing: exit 1 with the cause, weather.json left as
+it was. The key is never printed. Run it hourly at :45 (deploy/weather.cron).
+
+Exit status: 0 when weather.json is written, 1 when it is not, 2 for a wrong command line.";
+
+const YOUTUBE_HELP: &str = "\
+Only YouTube watch and shorts addresses of real video ids are kept, with the feed's thumbnail;
+titles are plain text. A feed that cannot be read leaves sns-tv.json as it was.
+
+Exit status: 0 when sns-tv.json is written, 1 when it is not, 2 for a wrong command line.";
+
+/// What `import weather` reads and writes.
+#[derive(Args, Debug)]
+pub struct ImportWeather {
+    /// 단기예보 조회서비스's base address
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://apis.data.go.kr/1360000/VilageFcstInfoService_2.0"
+    )]
+    pub kma_url: String,
+    /// The service key data.go.kr issued (never printed)
+    #[arg(long, value_name = "KEY", hide_default_value = true, env = "KMA_KEY")]
+    pub kma_key: String,
+    /// The API folder weather.json goes into
+    #[arg(long, value_name = "FOLDER")]
+    pub api: PathBuf,
+    /// The cities (name, nx/ny or lat/lon); default: the seed's 17, deploy/weather-cities.json
+    #[arg(long, value_name = "FILE")]
+    pub cities: Option<PathBuf>,
+    /// The time to ask for (default: now)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+/// What `import youtube` reads and writes.
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["channel", "feed"])))]
+pub struct ImportYoutube {
+    /// The channel's id (UC…): its feed is https://www.youtube.com/feeds/videos.xml?channel_id=ID
+    #[arg(long, value_name = "ID")]
+    pub channel: Option<String>,
+    /// Or the feed's address, in YouTube's Atom format
+    #[arg(long, value_name = "URL")]
+    pub feed: Option<String>,
+    /// The API folder sns-tv.json goes into
+    #[arg(long, value_name = "FOLDER")]
+    pub api: PathBuf,
 }
 
 const IMPORT_HELP: &str = "\

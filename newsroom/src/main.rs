@@ -23,5 +23,7 @@ fn main() -> ExitCode {
         Command::Remove { bundle, ids } => build::main(&bundle, &[], &ids),
         Command::Check(options) => check::main(&options),
         Command::Import(cli::Import::Wordpress(options)) => import::wordpress::main(&options),
+        Command::Import(cli::Import::Weather(options)) => import::weather::main(&options),
+        Command::Import(cli::Import::Youtube(options)) => import::youtube::main(&options),
     }
 }

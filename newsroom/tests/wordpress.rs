@@ -105,7 +105,7 @@ impl WordPress {
             ])
             .arg(repo("newsroom/tests/wordpress/router.php"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(fs::File::create(root.join("php.log")).unwrap())
             .spawn()
             .unwrap();
         wait_for(|| TcpStream::connect((host, port)).is_ok(), "PHP's server");
@@ -584,7 +584,7 @@ fn a_site_outside_seouls_timezone_is_read_in_utc_and_written_in_kst() {
         { "do": "post", "key": "a", "title": "뉴욕에서 쓴 기사", "content": "<p>본문</p>", "date": "2026-11-20 20:30:00" },
     ]));
     let id = posts["post:a"].as_u64().unwrap();
-    let work = std::env::temp_dir().join(format!("wp-utc-{}", std::process::id()));
+    let work = std::env::temp_dir().join(format!("wp-utc-import-{}", std::process::id()));
     let api = work.join("api");
     imported(&site.url(), &api);
     // 20:30 in New York (UTC-5 in November) is 01:30 UTC, 10:30 the next day in Seoul.
@@ -806,5 +806,76 @@ fn a_site_in_trouble_is_retried_or_said_so_and_the_last_good_files_stay() {
             "the high-water mark stays"
         );
     }
+    let _ = fs::remove_dir_all(&work);
+}
+
+/// Not a test: the figures `scripts/bench --wordpress N` prints. A first import of N posts from
+/// a real WordPress (seconds, peak memory), an import with nothing changed, and one edited post
+/// imported and published on the site prerendered from the import.
+#[test]
+#[ignore = "a benchmark: scripts/bench --wordpress N runs it"]
+fn measure_an_import_from_wordpress() {
+    let posts: usize = std::env::var("NEWSROOM_BENCH_POSTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
+    let site = WordPress::start("bench", "127.0.0.29", "Asia/Seoul");
+    let started = Instant::now();
+    site.change(&json!([{ "do": "bulk", "count": posts, "categories": 8, "authors": 30 }]));
+    eprintln!(
+        "bench: {posts} posts stored in WordPress in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let work = std::env::temp_dir().join(format!("wp-measured-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&work);
+    let api = work.join("api");
+    let timed = |what: &str, run: &dyn Fn() -> Output| -> Value {
+        let started = Instant::now();
+        let output = run();
+        let log = fs::read_to_string(site.root.join("php.log")).unwrap_or_default()
+            + &fs::read_to_string(site.root.join("db.log")).unwrap_or_default();
+        let tail: String = log.lines().rev().take(20).collect::<Vec<_>>().join("\n");
+        assert!(
+            output.status.success(),
+            "{what}: {}\n{tail}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let seconds = started.elapsed().as_secs_f64();
+        let summary: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+        let peak = summary["peak_memory_bytes"].as_u64().unwrap_or(0) as f64 / 1048576.0;
+        eprintln!("bench: {what}: {seconds:.2} s, peak {peak:.0} MB");
+        json!({ "seconds": seconds, "peak_mb": peak })
+    };
+    let first = timed("first import", &|| import(&site.url(), &api, &[]));
+    let again = timed("import, nothing changed", &|| {
+        import(&site.url(), &api, &[])
+    });
+    let dist = work.join("dist");
+    fs::create_dir_all(&dist).unwrap();
+    fs::copy(repo("index.html"), dist.join("app.html")).unwrap();
+    let build = timed("whole site prerendered", &|| {
+        prerender(&api, &dist, &["--json"])
+    });
+    std::thread::sleep(Duration::from_millis(1100));
+    site.change(&json!([{ "do": "update_post", "id": posts as u64 / 2, "fields": { "post_title": "고친 제목" } }]));
+    let started = Instant::now();
+    let edited = import(&site.url(), &api, &[]);
+    let summary: Value = serde_json::from_slice(&edited.stdout).unwrap();
+    let ids: Vec<String> = serde_json::from_value(summary["updated"].clone()).unwrap();
+    let mut args = vec![];
+    for id in &ids {
+        args.extend(["--article", id.as_str()]);
+    }
+    let publish = prerender(&api, &dist, &args);
+    assert!(publish.status.success());
+    let edit = started.elapsed().as_secs_f64();
+    eprintln!("bench: one edited post, import + publish: {edit:.2} s ({ids:?})");
+    let out = json!({ "posts": posts, "first_import": first, "import_unchanged": again, "prerender_whole": build, "edit_import_and_publish_s": edit });
+    fs::create_dir_all(repo("target/bench")).unwrap();
+    fs::write(
+        repo("target/bench/wordpress.json"),
+        serde_json::to_string_pretty(&out).unwrap(),
+    )
+    .unwrap();
     let _ = fs::remove_dir_all(&work);
 }

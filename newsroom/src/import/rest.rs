@@ -108,7 +108,10 @@ impl Rest {
             };
         }
         if status >= 500 {
-            return Err(Fault::Retry(format!("{url}: HTTP {status}"), None));
+            return Err(Fault::Retry(
+                format!("{url}: HTTP {status}{}", said_by(&body)),
+                None,
+            ));
         }
         let json: Result<serde_json::Value, _> = serde_json::from_str(&body);
         if status == 404 {
@@ -143,6 +146,18 @@ impl Rest {
             total,
             total_pages,
         })
+    }
+}
+
+/// The start of what a failing site said, as plain printable text: tags and control characters
+/// left out, at most 160 characters.
+fn said_by(body: &str) -> String {
+    let text = super::html::plain_text(body);
+    let text: String = text.chars().filter(|c| !c.is_control()).take(160).collect();
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" ({text})")
     }
 }
 

@@ -1,13 +1,14 @@
-//! Helpers shared by the native test files that run the commands on a copy of the demo API
-//! (`tests/build.rs`, `tests/check.rs`).
+//! Helpers shared by the native test files that run the publisher's command (`tests/build.rs`,
+//! `tests/check.rs`, `tests/wordpress.rs`, `tests/sources.rs`).
 // Test helpers: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// Each test file uses some of these.
+#![allow(dead_code)]
 
 use std::fs;
 use std::path::Path;
 
 /// Copies the folder `from` (the demo API, say) to `to`, whole.
-#[allow(dead_code, reason = "tests/wordpress.rs has no demo API to copy")]
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {

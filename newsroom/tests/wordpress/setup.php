@@ -75,6 +75,37 @@ foreach ($actions as $step) {
             }
             $made['post:' . $step['key']] = $id;
             break;
+        case 'bulk':
+            // An archive for the benchmark: `count` posts over a year, in `categories`
+            // categories by `authors` authors, each with a few paragraphs and two tags.
+            wp_defer_term_counting(true);
+            wp_suspend_cache_invalidation(true);
+            $categories = [];
+            for ($c = 0; $c < $step['categories']; $c++) {
+                $term = wp_insert_term("분야 $c", 'category', ['slug' => "section-$c"]);
+                $categories[] = is_wp_error($term) ? 1 : $term['term_id'];
+            }
+            $authors = [];
+            for ($a = 0; $a < $step['authors']; $a++) {
+                $authors[] = wp_insert_user(['user_login' => "reporter$a", 'user_pass' => 'password-for-tests',
+                    'display_name' => "기자 $a", 'user_nicename' => "reporter-$a", 'role' => 'author',
+                    'user_email' => "reporter$a@example.com"]);
+            }
+            $paragraph = '<p>고양시는 다음 달부터 시립 도서관 14곳의 평일 운영 시간을 오후 10시까지 늘린다고 밝혔다. '
+                . '시 관계자는 &#8220;퇴근 뒤에도 책 읽는 저녁을 누리도록 하겠다&#8221;고 말했다.</p>';
+            $start = strtotime('2025-12-01 00:00:00');
+            for ($i = 0; $i < $step['count']; $i++) {
+                wp_insert_post([
+                    'post_title' => "대량 기사 $i: 경기 지역 소식", 'post_content' => str_repeat($paragraph, 6),
+                    'post_status' => 'publish', 'post_author' => $authors[$i % count($authors)],
+                    'post_category' => [$categories[$i % count($categories)]],
+                    'tags_input' => ['키워드' . ($i % 50), '지역' . ($i % 7)],
+                    'post_date' => date('Y-m-d H:i:s', $start + $i * 300),
+                ]);
+            }
+            wp_defer_term_counting(false);
+            $made['bulk'] = $step['count'];
+            break;
         case 'update_post':
             $fields = $step['fields'];
             $fields['ID'] = $made['post:' . $step['key']] ?? $step['id'];
