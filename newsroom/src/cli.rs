@@ -76,6 +76,63 @@ pub enum Command {
     /// Writes the contract's files from a CMS a paper already runs
     #[command(subcommand)]
     Import(Import),
+    /// Uploads the built bundle to an S3-compatible object store, only what changed, with the
+    /// site's headers; deletes what went; tells the CDN (credentials from AWS_ACCESS_KEY_ID,
+    /// AWS_SECRET_ACCESS_KEY, AWS_REGION)
+    #[command(after_help = DEPLOY_HELP)]
+    Deploy(Deploy),
+}
+
+const DEPLOY_HELP: &str = "\
+Order: new assets, then pages, then lists, feeds and sitemaps, then deletions, removed.json and
+the bucket's manifest (.newsroom/manifest.json, written last): no reader gets a page whose
+assets are not there yet, and a deploy that fails half way is finished by the next run. Old
+hashed assets stay for --grace-hours, so tabs still open keep loading. --json lists the
+addresses whose content changed or went; --purge asks the CDN to drop them (Cloudflare:
+CLOUDFLARE_ZONE_ID, CLOUDFLARE_API_TOKEN; CloudFront: CLOUDFRONT_DISTRIBUTION_ID).
+
+Exit status: 0 when the bundle is deployed, 1 when it is not (the manifest is as it was), 2 for
+a wrong command line.";
+
+/// The CDNs a deploy can purge.
+#[derive(clap::ValueEnum, Debug, Clone, Copy)]
+pub enum Cdn {
+    Cloudflare,
+    Cloudfront,
+}
+
+/// What `deploy` uploads, and where.
+#[derive(Args, Debug)]
+pub struct Deploy {
+    /// The built bundle (dist/)
+    #[arg(long, value_name = "FOLDER")]
+    pub dist: PathBuf,
+    /// The bucket, and a folder in it: s3://BUCKET[/PREFIX]
+    #[arg(long, value_name = "S3_URL")]
+    pub to: String,
+    /// The store's address (https://s3.ap-northeast-2.amazonaws.com, https://kr.object.ncloudstorage.com, …)
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// Ask this CDN to drop the addresses that changed or went
+    #[arg(long, value_enum, value_name = "CDN")]
+    pub purge: Option<Cdn>,
+    /// The site's address, for the CDN's full addresses; else the bundle's <meta name="site-url">
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
+    /// How long an old hashed asset stays after it left the bundle
+    #[arg(long, value_name = "HOURS", default_value_t = 48)]
+    pub grace_hours: u64,
+    /// How many uploads run at once
+    #[arg(long, value_name = "N", default_value_t = 16,
+          value_parser = clap::value_parser!(u16).range(1..=128))]
+    pub jobs: u16,
+    /// How long one request may take
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+    /// Print what the run did as one JSON object on standard output
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Where `import` reads from.

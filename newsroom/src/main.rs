@@ -7,6 +7,7 @@
 mod build;
 mod check;
 mod cli;
+mod deploy;
 mod import;
 mod source;
 
@@ -25,5 +26,6 @@ fn main() -> ExitCode {
         Command::Import(cli::Import::Wordpress(options)) => import::wordpress::main(&options),
         Command::Import(cli::Import::Weather(options)) => import::weather::main(&options),
         Command::Import(cli::Import::Youtube(options)) => import::youtube::main(&options),
+        Command::Deploy(options) => deploy::main(&options),
     }
 }

@@ -164,6 +164,46 @@ test('hashed assets are immutable for a year; everything textual is compressed',
   assert.equal(feed.headers.get('content-encoding'), 'gzip');
 });
 
+test("nginx answers every kind of file with the headers of deploy/headers.json, the deploy's table", async () => {
+  const table = JSON.parse(fs.readFileSync('deploy/headers.json', 'utf8'));
+  const hashed = new RegExp(table.hashed_asset.pattern);
+  const expected = (file) => {
+    const extension = file.split('.').pop();
+    const type =
+      file.startsWith('rss/') && extension === 'xml' ? table.feed_type : (table.types[extension] ?? table.default_type);
+    const cache = hashed.test(file) ? table.hashed_asset.cache_control : table.default_cache_control;
+    return [type, cache];
+  };
+  const glue = fs.readdirSync('dist').find((f) => /^news-front-[0-9a-f]+\.js$/.test(f));
+  const wasm = fs.readdirSync('dist').find((f) => f.endsWith('.wasm'));
+  const files = [
+    'index.html',
+    'article/1065.html',
+    'section/gyeonggi.html',
+    glue,
+    wasm,
+    'sw.js',
+    'ad-frames.js',
+    'rss/allArticle.xml',
+    'sitemap.xml',
+    'robots.txt',
+    'removed.json',
+    'api/articles/1065.json',
+    'manifest.webmanifest',
+    'icons/icon-192.png',
+    'img/photo/incheon-bridge-640.webp',
+  ];
+  const differ = [];
+  for (const file of files) {
+    assert.ok(fs.existsSync(`dist/${file}`), file);
+    const response = await get(`/${file}`);
+    const got = [response.headers.get('content-type'), response.headers.get('cache-control')];
+    if (JSON.stringify(got) !== JSON.stringify(expected(file)))
+      differ.push(`${file}: nginx ${got} vs the table ${expected(file)}`);
+  }
+  assert.deepEqual(differ, []);
+});
+
 test('old CMS article links and ?page= section links move with a 301', async () => {
   const legacy = await get('/news/articleView.html?idxno=1065');
   assert.equal(legacy.status, 301);
