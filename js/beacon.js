@@ -1,5 +1,5 @@
 // Counts article views for 가장 많이 본 뉴스, where <meta name="news-beacon" content="https://…">
-// names a receiver (docs/api-extensions.md; scripts/most-viewed.py is one). Without the tag
+// names a receiver (docs/api-extensions.md; scripts/most-viewed is one). Without the tag
 // nothing is sent.
 //
 // One view is one POST to the receiver with three fields in its query and nothing else:

@@ -81,6 +81,56 @@ pub enum Command {
     /// AWS_SECRET_ACCESS_KEY, AWS_REGION)
     #[command(after_help = DEPLOY_HELP)]
     Deploy(Deploy),
+    /// 가장 많이 본 뉴스 from real counts: the view beacon's receiver, and most-viewed.json from
+    /// its log (or nginx's)
+    #[command(subcommand)]
+    MostViewed(MostViewed),
+}
+
+/// `most-viewed`'s two jobs.
+#[derive(Subcommand, Debug)]
+pub enum MostViewed {
+    /// Receives the article-view beacon (js/beacon.js) and appends each view to the log
+    Serve(MostViewedServe),
+    /// Writes most-viewed.json from the logs: the ten most viewed of the last day and week,
+    /// each read from the API as the site reads it
+    Build(MostViewedBuild),
+}
+
+/// What `most-viewed serve` listens on and writes.
+#[derive(Args, Debug)]
+pub struct MostViewedServe {
+    /// The log each view is appended to
+    #[arg(long, value_name = "FILE")]
+    pub log: PathBuf,
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub host: String,
+    /// The port (0: any free one, said on standard output)
+    #[arg(long, value_name = "N", default_value_t = 8787)]
+    pub port: u16,
+}
+
+/// What `most-viewed build` reads and writes.
+#[derive(Args, Debug)]
+pub struct MostViewedBuild {
+    /// A log of views (repeatable): the receiver's, or nginx's news_beacon format
+    #[arg(long, value_name = "FILE", required = true)]
+    pub log: Vec<PathBuf>,
+    /// The API the articles are read from: its base URL or a folder
+    #[arg(long, value_name = "URL|FOLDER")]
+    pub api: String,
+    /// Where most-viewed.json goes
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// removed.json of the site: the articles it names are left out
+    #[arg(long, value_name = "FILE")]
+    pub removed: Option<PathBuf>,
+    /// How many articles each period ranks
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// The time the periods count back from (default: now)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    pub now: Option<DateTime<FixedOffset>>,
 }
 
 const DEPLOY_HELP: &str = "\

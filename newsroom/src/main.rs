@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod deploy;
 mod import;
+mod most_viewed;
 mod source;
 
 use clap::Parser;
@@ -27,5 +28,6 @@ fn main() -> ExitCode {
         Command::Import(cli::Import::Weather(options)) => import::weather::main(&options),
         Command::Import(cli::Import::Youtube(options)) => import::youtube::main(&options),
         Command::Deploy(options) => deploy::main(&options),
+        Command::MostViewed(options) => most_viewed::main(&options),
     }
 }

@@ -1,5 +1,5 @@
 // The article-view beacon (js/beacon.js, <meta name="news-beacon">) and its reference receiver
-// (scripts/most-viewed.py): one view, one request, with the right three fields and nothing
+// (scripts/most-viewed): one view, one request, with the right three fields and nothing
 // else, for a prerendered page, the shell's app and moves in the app; nothing without the tag;
 // and the receiver's counts become the 가장 많이 본 뉴스 the app shows.
 
@@ -17,21 +17,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let site; // pages that name a receiver: the test server's /beacon, which hands each view on
 let plain; // pages without the tag
-let receiver; // scripts/most-viewed.py serve
+let receiver; // scripts/most-viewed serve
 let receiverPort;
 let work;
 const views = []; // what reached /beacon: its query fields and the headers that matter
 
 before(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-e2e-'));
-  receiver = spawn('python3', [
-    'scripts/most-viewed.py',
-    'serve',
-    '--port',
-    '0',
-    '--log',
-    path.join(work, 'beacon.log'),
-  ]);
+  receiver = spawn('scripts/most-viewed', ['serve', '--port', '0', '--log', path.join(work, 'beacon.log')]);
   receiverPort = await new Promise((resolve, reject) => {
     receiver.stdout.on('data', (chunk) => {
       const found = String(chunk).match(/127\.0\.0\.1:(\d+)/);
@@ -169,11 +162,9 @@ test("the receiver's log becomes the most-viewed.json the app shows; hostile bea
   assert.ok(!lines.some((line) => line.includes('passwd') || line.includes('script')));
   // 1065 was viewed most in these tests, 1058 came in twice (the hostile fields cleaned).
   const out = path.join(work, 'most-viewed.json');
-  const said = execFileSync(
-    'python3',
-    ['scripts/most-viewed.py', 'build', '--log', log, '--api', 'public/api', '--out', out],
-    { encoding: 'utf8' },
-  );
+  const said = execFileSync('scripts/most-viewed', ['build', '--log', log, '--api', 'public/api', '--out', out], {
+    encoding: 'utf8',
+  });
   assert.match(said, /0 line\(s\) skipped/);
   const document = JSON.parse(fs.readFileSync(out, 'utf8'));
   const day = document.periods.find((period) => period.key === 'day');
