@@ -369,7 +369,10 @@ mod tests {
         assert_eq!(summary["title"], "수원 화성");
         assert_eq!(summary["published_at"], "2026-11-24T09:10:00+09:00");
         assert_eq!(summary["summary"], "성곽길 야간 개방");
-        assert_eq!(summary["thumbnail"], json!({"src": "/img/a.webp", "alt": "성곽"}));
+        assert_eq!(
+            summary["thumbnail"],
+            json!({"src": "/img/a.webp", "alt": "성곽"})
+        );
     }
 
     #[test]
