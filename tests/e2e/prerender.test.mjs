@@ -110,7 +110,8 @@ test('a link-preview scraper reads the right tags for an article, a section and 
   const [news, crumbs] = page.jsonLd[0]['@graph'];
   assert.equal(news.headline, article.title);
   assert.equal(news.author[0].name, article.byline.reporter);
-  assert.equal(news.author[0].url, `${SITE}/section/${article.section.slug}`);
+  // The reporter's own page (Byline.reporter_slug), which the byline links to.
+  assert.equal(news.author[0].url, `${SITE}/reporter/${article.byline.reporter_slug}`);
   assert.equal(news.publisher['@type'], 'NewsMediaOrganization');
   assert.deepEqual(
     crumbs.itemListElement.map((crumb) => crumb.name),
