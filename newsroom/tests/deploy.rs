@@ -113,7 +113,14 @@ impl S3 {
     fn garage_setup(&mut self, buckets: &[&str]) {
         let start = Instant::now();
         let node = loop {
-            let status = self.garage(&["status"]);
+            // Until the node has written its key and answers, `status` fails: try again.
+            let status = Command::new("garage")
+                .arg("-c")
+                .arg(self.root.join("garage.toml"))
+                .arg("status")
+                .output()
+                .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+                .unwrap_or_default();
             let node = status.lines().find_map(|line| {
                 line.split_whitespace()
                     .next()
@@ -214,6 +221,8 @@ impl S3 {
                 &format!("aws:amz:{}:s3", self.region),
             ])
             .args(["--user", &format!("{}:{}", self.access, self.secret)])
+            // The hash of the empty body, which some stores (Garage) require to be signed.
+            .args(["-H", "x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"])
             .args(if head { &["-I"][..] } else { &[][..] })
             .arg(format!("{}/{bucket}/{key}", self.endpoint()))
             .output()
