@@ -11,6 +11,7 @@ mod deploy;
 mod import;
 mod most_viewed;
 mod source;
+mod system;
 
 use clap::Parser;
 use cli::{Cli, Command};

@@ -104,14 +104,9 @@ pub fn view_line(query: &str, now: DateTime<FixedOffset>) -> Option<String> {
     ))
 }
 
+/// Now in KST.
 fn now() -> DateTime<FixedOffset> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|since| since.as_secs() as i64)
-        .unwrap_or_default();
-    DateTime::from_timestamp(seconds, 0)
-        .unwrap_or_default()
-        .with_timezone(&news_front::kst::offset())
+    crate::system::now().with_timezone(&news_front::kst::offset())
 }
 
 fn serve(options: &MostViewedServe) -> Result<(), String> {

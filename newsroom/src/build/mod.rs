@@ -18,7 +18,7 @@
 mod answers;
 mod feeds;
 mod index;
-mod output;
+pub mod output;
 mod pages;
 mod plan;
 pub mod preview;
@@ -31,7 +31,6 @@ use crate::cli::Bundle;
 use crate::source::Source;
 use answers::Answers;
 use anyhow::{anyhow, Context};
-use chrono::{DateTime, FixedOffset, Utc};
 use news_front::api::client::paths;
 use news_front::api::models::{Article, Banners, Home, Site};
 use news_front::{config, routes};
@@ -87,7 +86,7 @@ fn run(options: &Bundle, articles: &[String], removals: &[String]) -> anyhow::Re
         ..Report::default()
     };
     let _lock = output::lock(dist)?;
-    let now = options.now.unwrap_or_else(system_now);
+    let now = options.now.unwrap_or_else(crate::system::now);
 
     let stage = Instant::now();
     let (template, site_url) = template(options)?;
@@ -284,15 +283,4 @@ fn banner_layout(answers: &Answers) -> Option<serde_json::Value> {
             None
         }
     }
-}
-
-/// The time now (chrono is built without its clock here).
-fn system_now() -> DateTime<FixedOffset> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|since| since.as_secs() as i64)
-        .unwrap_or_default();
-    DateTime::<Utc>::from_timestamp(seconds, 0)
-        .unwrap_or_default()
-        .fixed_offset()
 }

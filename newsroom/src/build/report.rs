@@ -43,19 +43,11 @@ impl Report {
     }
 }
 
-/// The largest the process has been (`VmHWM` on Linux).
-pub fn peak_memory() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
-}
-
 impl Report {
     /// Closes the run: its time and peak memory, and the line a terminal shows.
     pub fn finish(&mut self, started: Instant) {
         self.seconds = started.elapsed().as_secs_f64();
-        self.peak_memory_bytes = peak_memory();
+        self.peak_memory_bytes = crate::system::peak_memory();
         let render_seconds: f64 = self
             .stages
             .iter()

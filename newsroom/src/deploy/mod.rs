@@ -127,7 +127,7 @@ pub fn main(options: &Deploy) -> ExitCode {
     match runtime.block_on(run(options)) {
         Ok(mut report) => {
             report.seconds = started.elapsed().as_secs_f64();
-            report.peak_memory_bytes = peak_memory();
+            report.peak_memory_bytes = crate::system::peak_memory();
             eprintln!(
                 "deploy: {} file(s), {} uploaded ({:.1} MB), {} deleted, {} old asset(s) kept, {} address(es) changed, {} purged, in {:.2} s",
                 report.files,
@@ -498,13 +498,6 @@ fn scan(dist: &Path) -> Result<BTreeMap<String, String>, String> {
         let _ = std::fs::write(&state_file, serde_json::to_vec(&seen).unwrap_or_default());
     }
     Ok(files)
-}
-
-fn peak_memory() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
 }
 
 /// The CDN a purge asks.

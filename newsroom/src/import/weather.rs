@@ -331,15 +331,7 @@ fn run(options: &ImportWeather) -> Result<String, String> {
             serde_json::from_str(CITIES).map_err(|err| format!("the built-in cities: {err}"))?
         }
     };
-    let now = options.now.unwrap_or_else(|| {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|since| since.as_secs() as i64)
-            .unwrap_or_default();
-        DateTime::from_timestamp(seconds, 0)
-            .unwrap_or_default()
-            .fixed_offset()
-    });
+    let now = options.now.unwrap_or_else(crate::system::now);
     let now = now.with_timezone(&news_front::kst::offset());
     let service = Service {
         base: options.kma_url.trim_end_matches('/').to_owned(),
@@ -438,16 +430,11 @@ fn previous_cities(file: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// Writes `value` to `file` through a temporary name.
+/// Writes `value` to `file` as pretty JSON, through a temporary name.
 pub fn write(file: &Path, value: &Value) -> Result<(), String> {
-    let fail = |err: std::io::Error| format!("{}: {err}", file.display());
-    if let Some(folder) = file.parent() {
-        std::fs::create_dir_all(folder).map_err(fail)?;
-    }
-    let temporary = file.with_extension(format!("tmp.{}", std::process::id()));
     let text = serde_json::to_string_pretty(value).unwrap_or_default() + "\n";
-    std::fs::write(&temporary, text).map_err(fail)?;
-    std::fs::rename(&temporary, file).map_err(fail)
+    crate::build::output::write_atomic(file, text.as_bytes())
+        .map_err(|err| format!("{}: {err}", file.display()))
 }
 
 #[cfg(test)]

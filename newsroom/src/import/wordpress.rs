@@ -165,7 +165,7 @@ pub fn main(options: &ImportWordpress) -> ExitCode {
     match run(options) {
         Ok(mut summary) => {
             summary.seconds = started.elapsed().as_secs_f64();
-            summary.peak_memory_bytes = peak_memory();
+            summary.peak_memory_bytes = crate::system::peak_memory();
             eprintln!(
                 "import: {} added, {} updated, {} taken down, {} file(s) written in {:.2} s",
                 summary.added.len(),
@@ -970,21 +970,9 @@ fn pretty(value: &Value) -> String {
 
 /// Now in KST, RFC 3339.
 fn kst_now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|since| since.as_secs() as i64)
-        .unwrap_or_default();
-    DateTime::from_timestamp(seconds, 0)
-        .unwrap_or_default()
+    crate::system::now()
         .with_timezone(&news_front::kst::offset())
         .to_rfc3339()
-}
-
-fn peak_memory() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
 }
 
 /// Writes files into the API folder: each to a temporary name and renamed, and only when its
@@ -1015,13 +1003,8 @@ impl Writer {
         if std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
             return Ok(());
         }
-        let fail = |err: std::io::Error| format!("{}: {err}", path.display());
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(fail)?;
-        }
-        let temporary = path.with_extension(format!("tmp.{}", std::process::id()));
-        std::fs::write(&temporary, text).map_err(fail)?;
-        std::fs::rename(&temporary, &path).map_err(fail)?;
+        crate::build::output::write_atomic(&path, text.as_bytes())
+            .map_err(|err| format!("{}: {err}", path.display()))?;
         self.written += 1;
         Ok(())
     }
