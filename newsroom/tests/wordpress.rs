@@ -95,8 +95,9 @@ impl WordPress {
             .unwrap()
             .port();
         site.port = port;
+        // One process (no PHP_CLI_SERVER_WORKERS): workers it forked would outlive a kill of it.
         site.php = Command::new("php")
-            .env("PHP_CLI_SERVER_WORKERS", "4")
+            .env_remove("PHP_CLI_SERVER_WORKERS")
             .args([
                 "-S",
                 &format!("{host}:{port}"),

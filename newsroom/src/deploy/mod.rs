@@ -325,10 +325,10 @@ async fn run(options: &Deploy) -> Result<Report, String> {
 
     // removed.json, then the manifest: the deploy is whole.
     let stage = Instant::now();
-    if let Some(hash) = local
+    let removed_changed = local
         .get("removed.json")
-        .filter(|hash| manifest.files.get("removed.json") != Some(*hash))
-    {
+        .is_some_and(|hash| manifest.files.get("removed.json") != Some(hash));
+    if removed_changed {
         let bytes = std::fs::read(dist.join("removed.json"))
             .map_err(|err| format!("removed.json: {err}"))?;
         report.bytes_uploaded += bytes.len() as u64;
@@ -341,7 +341,6 @@ async fn run(options: &Deploy) -> Result<Report, String> {
         .await
         .map_err(|err| said("removed.json", &err))?;
         report.uploaded.push("removed.json".to_owned());
-        debug_assert!(!hash.is_empty());
     }
     let changed = !uploads.is_empty() || !deletions.is_empty() || next.retired != manifest.retired;
     if changed {
