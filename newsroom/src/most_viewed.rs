@@ -304,7 +304,7 @@ fn build(options: &MostViewedBuild) -> Result<(), String> {
         "updated_at": now.to_rfc3339_opts(SecondsFormat::Secs, false),
         "periods": periods,
     });
-    crate::import::weather::write(&options.out, &document)?;
+    crate::build::output::write_json(&options.out, &document)?;
     println!(
         "most-viewed: {} view(s) this week of {} article(s); {} line(s) skipped; {} written",
         counts.week.values().sum::<u64>(),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 mod native;
-use native::{copy_dir, newsroom, repo};
+use native::{copy_dir, newsroom, prerender_command, repo};
 
 const SITE: &str = "https://news.example";
 
@@ -29,10 +29,7 @@ fn workspace(name: &str) -> (PathBuf, PathBuf) {
 /// The command as `scripts/prerender` runs it: `publish` for an article or a takedown, else
 /// `build`.
 fn prerender(api: &Path, dist: &Path, extra: &[&str]) -> Output {
-    let publish = extra
-        .iter()
-        .any(|arg| ["--article", "--remove"].contains(arg));
-    newsroom(if publish { "publish" } else { "build" })
+    prerender_command(extra)
         .args([
             "--api",
             api.to_str().unwrap(),

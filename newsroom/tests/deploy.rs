@@ -567,19 +567,17 @@ fn cloudflare_takes_100_addresses_a_request_and_cloudfront_a_signed_invalidation
     let s3 = S3::start("purge", &["news"]);
     let dist = bundle("purge");
     deployed(&s3, &dist, "s3://news", &[], &[]);
-    for n in 0..150 {
-        let file = dist.join(format!("section/s/{n}.html"));
-        fs::create_dir_all(file.parent().unwrap()).unwrap();
-        fs::write(file, format!("{n}")).unwrap();
-    }
+    // 150 pages of one list, written again with `text` each time.
+    let rewrite_list_pages = |text: &str| {
+        for n in 0..150 {
+            let file = dist.join(format!("section/s/{n}.html"));
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            fs::write(file, format!("{n} {text}")).unwrap();
+        }
+    };
+    rewrite_list_pages("");
     deployed(&s3, &dist, "s3://news", &[], &[]);
-    for n in 0..150 {
-        fs::write(
-            dist.join(format!("section/s/{n}.html")),
-            format!("{n} 수정"),
-        )
-        .unwrap();
-    }
+    rewrite_list_pages("수정");
     let (cdn, calls) = cdn_stand_in();
     let report = deployed(
         &s3,
@@ -611,13 +609,7 @@ fn cloudflare_takes_100_addresses_a_request_and_cloudfront_a_signed_invalidation
         .collect();
     assert_eq!(sent, [100, 100, 100]);
 
-    for n in 0..150 {
-        fs::write(
-            dist.join(format!("section/s/{n}.html")),
-            format!("{n} 다시"),
-        )
-        .unwrap();
-    }
+    rewrite_list_pages("다시");
     let (cdn, calls) = cdn_stand_in();
     let report = deployed(
         &s3,

@@ -13,7 +13,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 mod native;
-use native::{newsroom, repo};
+use native::{newsroom, prerender_command, repo};
 
 /// A WordPress site on `host` (a loopback address of the test's own, so its configuration file
 /// `/etc/wordpress/config-{host}.php` is its own too).
@@ -195,10 +195,7 @@ fn imported(site_url: &str, api: &Path) -> Value {
 
 /// The publisher's command as `scripts/prerender` runs it, on `api` into `dist`.
 fn prerender(api: &Path, dist: &Path, extra: &[&str]) -> Output {
-    let publish = extra
-        .iter()
-        .any(|arg| ["--article", "--remove"].contains(arg));
-    newsroom(if publish { "publish" } else { "build" })
+    prerender_command(extra)
         .args([
             "--api",
             api.to_str().unwrap(),

@@ -83,6 +83,12 @@ pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
+/// Writes `value` to `file` as pretty JSON (see [`write_atomic`]); a failure names the file.
+pub fn write_json(file: &Path, value: &serde_json::Value) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default() + "\n";
+    write_atomic(file, text.as_bytes()).map_err(|err| format!("{}: {err}", file.display()))
+}
+
 /// The addresses of the prerendered page files in `dist` (front page, sections, keywords,
 /// articles, policies, photos, videos).
 pub fn prerendered_addresses(dist: &Path) -> Vec<String> {

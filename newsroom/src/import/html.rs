@@ -299,31 +299,19 @@ fn first_descendant<'a>(element: ElementRef<'a>, name: &str) -> Option<ElementRe
         .find(|el| el.value().name() == name)
 }
 
-/// Every image under `element`, in order, outside dropped elements.
+/// Every image under `element`, in document order, outside dropped elements.
 fn images_in(element: ElementRef) -> Vec<Value> {
+    fn walk(node: ElementRef, found: &mut Vec<Value>) {
+        for child in node.children().filter_map(ElementRef::wrap) {
+            match child.value().name() {
+                name if DROPPED.contains(&name) => {}
+                "img" => found.extend(image(child)),
+                _ => walk(child, found),
+            }
+        }
+    }
     let mut found = Vec::new();
-    let mut stack: Vec<ElementRef> = vec![element];
-    let mut order = Vec::new();
-    while let Some(node) = stack.pop() {
-        for child in node.children().rev().filter_map(ElementRef::wrap) {
-            let name = child.value().name();
-            if DROPPED.contains(&name) {
-                continue;
-            }
-            if name == "img" {
-                order.push(child);
-            } else {
-                stack.push(child);
-            }
-        }
-    }
-    // Depth-first with a stack reversed at each level: restore document order by position.
-    order.sort_by_key(|img| img.id());
-    for img in order {
-        if let Some(image) = image(img) {
-            found.push(image);
-        }
-    }
+    walk(element, &mut found);
     found
 }
 

@@ -397,7 +397,7 @@ fn run(options: &ImportWeather) -> Result<String, String> {
         "provider": "기상청",
         "cities": cities,
     });
-    write(&file, &document)?;
+    crate::build::output::write_json(&file, &document)?;
     Ok(format!(
         "{} of {} cities as observed at {}",
         table.cities.len() - failed.len(),
@@ -428,13 +428,6 @@ fn previous_cities(file: &Path) -> Vec<Value> {
             city
         })
         .collect()
-}
-
-/// Writes `value` to `file` as pretty JSON, through a temporary name.
-pub fn write(file: &Path, value: &Value) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default() + "\n";
-    crate::build::output::write_atomic(file, text.as_bytes())
-        .map_err(|err| format!("{}: {err}", file.display()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! and the time published, in KST. The feed is hostile until proven otherwise. A feed that
 //! cannot be read leaves `sns-tv.json` as it was, and the run says why.
 
-use super::weather::write;
+use crate::build::output::write_json;
 use crate::cli::ImportYoutube;
 use chrono::DateTime;
 use quick_xml::events::Event;
@@ -285,7 +285,7 @@ fn run(options: &ImportYoutube) -> Result<usize, String> {
     if dropped > 0 {
         eprintln!("import youtube: {dropped} entr(y/ies) left out: not a YouTube video with a title and a thumbnail");
     }
-    write(
+    write_json(
         &options.api.join("sns-tv.json"),
         &json!({ "items": videos }),
     )?;

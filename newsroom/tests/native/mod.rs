@@ -27,6 +27,15 @@ pub fn repo(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
 }
 
+/// The publisher's command as `scripts/prerender` runs it for `args`: `publish` when they name
+/// an article or a takedown, else `build`.
+pub fn prerender_command(args: &[&str]) -> std::process::Command {
+    let publish = args
+        .iter()
+        .any(|arg| ["--article", "--remove"].contains(arg));
+    newsroom(if publish { "publish" } else { "build" })
+}
+
 /// The publisher's command, at `subcommand`.
 pub fn newsroom(subcommand: &str) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsroom"));
