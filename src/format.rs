@@ -270,7 +270,7 @@ pub fn reading_minutes(body: &[crate::api::models::Block]) -> usize {
         .map(|block| {
             let count = |text: &str| text.split_whitespace().count();
             match block {
-                Block::Paragraph { text } | Block::Heading { text } => count(text),
+                Block::Paragraph { text, .. } | Block::Heading { text } => count(text),
                 Block::Quote { text, cite } => count(text) + cite.as_deref().map_or(0, count),
                 Block::Image { caption, .. } => caption.as_deref().map_or(0, count),
                 Block::List { items } => items.iter().map(|item| count(item)).sum(),
@@ -298,6 +298,7 @@ mod tests {
         use crate::api::models::Block;
         let paragraph = |words: usize| Block::Paragraph {
             text: vec!["낱말"; words].join(" "),
+            runs: Vec::new(),
         };
         assert_eq!(super::reading_minutes(&[]), 1);
         assert_eq!(super::reading_minutes(&[paragraph(202)]), 1);

@@ -349,7 +349,7 @@ pub fn article_description(article: &Article) -> Option<String> {
 /// The start of the first paragraph of a body (an article's, a policy's), for its description.
 pub fn body_description(body: &[Block]) -> Option<String> {
     body.iter().find_map(|block| match block {
-        Block::Paragraph { text } => Some(shorten(text, DESCRIPTION_CHARS)),
+        Block::Paragraph { text, .. } => Some(shorten(text, DESCRIPTION_CHARS)),
         _ => None,
     })
 }

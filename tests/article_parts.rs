@@ -45,6 +45,7 @@ fn article_body_renders_every_block_type_in_order() {
     let blocks = vec![
         Block::Paragraph {
             text: "첫 문단입니다.".into(),
+            runs: Vec::new(),
         },
         Block::Heading {
             text: "소제목".into(),
@@ -63,6 +64,7 @@ fn article_body_renders_every_block_type_in_order() {
         Block::Unknown,
         Block::Paragraph {
             text: "끝 문단.".into(),
+            runs: Vec::new(),
         },
     ];
     let root = mount(move || view! { <ArticleBody blocks=blocks/> });
@@ -100,6 +102,7 @@ fn html_in_api_text_is_shown_as_text() {
     let blocks = vec![
         Block::Paragraph {
             text: hostile.into(),
+            runs: Vec::new(),
         },
         Block::Quote {
             text: hostile.into(),
@@ -118,6 +121,48 @@ fn html_in_api_text_is_shown_as_text() {
     assert_eq!(root.query_selector_all("b").unwrap().length(), 0);
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn a_paragraphs_runs_show_bold_italic_and_links_as_elements_with_their_text() {
+    let run = |text: &str, bold, italic, href: Option<&str>| models::Run {
+        text: text.into(),
+        bold,
+        italic,
+        href: href.map(Into::into),
+    };
+    let blocks = vec![Block::Paragraph {
+        text: "시는 <b>올해</b> 처음으로 개방".into(),
+        runs: vec![
+            run("시는 ", false, false, None),
+            run("<b>올해</b>", true, false, None),
+            run(" 처음", false, true, None),
+            run("으로 ", true, true, Some("https://news.example/a")),
+            run("개방", false, false, Some("/article/7")),
+        ],
+    }];
+    let root = mount(move || view! { <ArticleBody blocks=blocks/> });
+
+    assert_eq!(
+        texts(&root, ".article-body > p"),
+        ["시는 <b>올해</b> 처음으로 개방"]
+    );
+    assert_eq!(texts(&root, "p > strong"), ["<b>올해</b>"]);
+    assert_eq!(texts(&root, "p > em"), [" 처음"]);
+    assert_eq!(texts(&root, "p > a > strong > em"), ["으로 "]);
+    assert_eq!(texts(&root, "p > a"), ["으로 ", "개방"]);
+    let links = root.query_selector_all("p > a").unwrap();
+    let href = |i| {
+        links
+            .item(i)
+            .unwrap()
+            .dyn_into::<web_sys::Element>()
+            .unwrap()
+            .get_attribute("href")
+    };
+    assert_eq!(href(0).as_deref(), Some("https://news.example/a"));
+    assert_eq!(href(1).as_deref(), Some("/article/7"));
+    assert_eq!(root.query_selector_all("b").unwrap().length(), 0);
 }
 
 #[wasm_bindgen_test]

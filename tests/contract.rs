@@ -263,7 +263,8 @@ fn unknown_fields_blocks_and_sky_do_not_fail() {
         article.body,
         vec![
             Block::Paragraph {
-                text: "첫 문단".into()
+                text: "첫 문단".into(),
+                runs: Vec::new(),
             },
             Block::Unknown,
             Block::Heading {
@@ -302,9 +303,76 @@ fn hostile_text_stays_text() {
     assert_eq!(
         article.body[0],
         Block::Paragraph {
-            text: "<img src=x onerror=alert(1)>".into()
+            text: "<img src=x onerror=alert(1)>".into(),
+            runs: Vec::new(),
         }
     );
+}
+
+#[test]
+fn paragraph_runs_are_read_only_when_they_are_the_paragraph_and_links_are_safe() {
+    let paragraph = |runs: &str| -> Block {
+        let json = format!(
+            r#"{{"id": "1", "title": "t", "published_at": "2025-10-27T18:20:00+09:00",
+                "body": [{{"type": "paragraph", "text": "시는 올해 처음으로 개방", "runs": {runs}}}]}}"#
+        );
+        decode::<Article>(&json).unwrap().body.remove(0)
+    };
+    let run = |text: &str, bold, italic, href: Option<&str>| Run {
+        text: text.into(),
+        bold,
+        italic,
+        href: href.map(Into::into),
+    };
+    // Marks and a site link, as the WordPress import writes them.
+    let Block::Paragraph { runs, .. } = paragraph(
+        r#"[{"text": "시는 "}, {"text": "올해 처음", "bold": true, "italic": true},
+            {"text": "으로 "}, {"text": "개방", "href": "/article/7"}]"#,
+    ) else {
+        panic!("not a paragraph")
+    };
+    assert_eq!(
+        runs,
+        [
+            run("시는 ", false, false, None),
+            run("올해 처음", true, true, None),
+            run("으로 ", false, false, None),
+            run("개방", false, false, Some("/article/7")),
+        ]
+    );
+    // A link the contract does not allow loses its address, never its words.
+    for hostile in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//evil.example",
+        " https://a",
+    ] {
+        let Block::Paragraph { runs, .. } = paragraph(&format!(
+            r#"[{{"text": "시는 올해 처음으로 "}}, {{"text": "개방", "href": {}}}]"#,
+            serde_json::to_string(hostile).unwrap()
+        )) else {
+            panic!("not a paragraph")
+        };
+        assert_eq!(runs[1], run("개방", false, false, None), "{hostile}");
+    }
+    // Runs that are not the paragraph's text, or out of shape, are left out: the text shows.
+    for odd in [
+        r#"[{"text": "시는 올해 처음으로 개방"}, {"text": "<script>"}]"#,
+        r#"[{"text": "다른 말"}]"#,
+        r#"[{"bold": true}]"#,
+        r#""<b>시는</b>""#,
+        r#"[{"text": 5}]"#,
+        "null",
+    ] {
+        assert_eq!(
+            paragraph(odd),
+            Block::Paragraph {
+                text: "시는 올해 처음으로 개방".into(),
+                runs: Vec::new(),
+            },
+            "{odd}"
+        );
+    }
 }
 
 #[test]

@@ -163,7 +163,10 @@ proptest! {
         let expected_id = id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string());
         prop_assert_eq!(read.id, expected_id);
         prop_assert_eq!(read.title, title);
-        let wanted = Block::Paragraph { text: paragraph };
+        let wanted = Block::Paragraph {
+            text: paragraph,
+            runs: Vec::new(),
+        };
         prop_assert!(read.body.contains(&wanted), "{:?}", read.body);
     }
 }

@@ -138,7 +138,8 @@ fn empty_strings_are_absent() {
         read.body,
         [
             Block::Paragraph {
-                text: "문단".into()
+                text: "문단".into(),
+                runs: Vec::new(),
             },
             Block::Quote {
                 text: "인용".into(),

@@ -77,6 +77,10 @@ def summary(article):
 
 def block(raw):
     kind = raw[0]
+    if kind == "p" and isinstance(raw[1], list):
+        # Inline runs (docs/api-extensions.md): (text, marks) pairs, the plain text their join.
+        runs = [{"text": text, **marks} for text, marks in raw[1]]
+        return {"type": "paragraph", "text": "".join(run["text"] for run in runs), "runs": runs}
     if kind == "p":
         return {"type": "paragraph", "text": raw[1]}
     if kind == "h":

@@ -7,8 +7,8 @@
 //! id, a non-blank title or any readable body block, a section page without its section.
 
 use super::tolerant::{
-    count, field, field_part, items, kind, list, opt_count, opt_part, opt_text, opt_time,
-    read_opt_text, read_text, read_text_list, temperature, text, text_list,
+    count, field, field_part, found, items, kind, list, opt_count, opt_part, opt_text, opt_time,
+    read_opt_text, read_text, read_text_list, temperature, text, text_list, Read,
 };
 use serde::{Deserialize, Deserializer};
 
@@ -316,8 +316,11 @@ pub struct Byline {
 /// [`Block::Unknown`] and is skipped when rendering.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// `runs`, an extension of the contract: the paragraph's bold, italic and linked words.
+    /// Empty when absent or unreadable, and then the plain `text` is shown.
     Paragraph {
         text: String,
+        runs: Vec<Run>,
     },
     Heading {
         text: String,
@@ -358,9 +361,11 @@ fn read_block(value: serde_json::Value) -> Result<Block, String> {
     let block_type = take("type");
     Ok(match block_type.as_str() {
         None => return Err("missing field `type`".to_owned()),
-        Some("paragraph") => Block::Paragraph {
-            text: field(&take("text"), "text", read_text)?,
-        },
+        Some("paragraph") => {
+            let text = field(&take("text"), "text", read_text)?;
+            let runs = field(&take("runs"), "runs", |runs| read_runs(runs, &text))?;
+            Block::Paragraph { text, runs }
+        }
         Some("heading") => Block::Heading {
             text: field(&take("text"), "text", read_text)?,
         },
@@ -381,6 +386,51 @@ fn read_block(value: serde_json::Value) -> Result<Block, String> {
         }
         Some(_) => Block::Unknown,
     })
+}
+
+/// Part of a paragraph with its marks (`docs/api-extensions.md`, "Inline runs"). `href` is
+/// kept only when the contract allows the address ([`crate::format::safe_url`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub href: Option<String>,
+}
+
+/// A paragraph's runs: none when absent; none either (and a finding) when they are out of
+/// shape or their texts joined are not the paragraph's `text`, so that a reader never sees
+/// words the plain text does not have. A run's unsafe link is dropped, its words kept.
+fn read_runs(value: &serde_json::Value, text: &str) -> Read<Vec<Run>> {
+    let unread = |expected| Ok((Vec::new(), found(true, expected, "left out", value)));
+    let items = match value {
+        serde_json::Value::Null => return Ok((Vec::new(), None)),
+        serde_json::Value::Array(items) => items,
+        _ => return unread("a list of runs"),
+    };
+    let mut runs = Vec::with_capacity(items.len());
+    let mut first = None;
+    for item in items {
+        let Some(run_text) = item.get("text").and_then(serde_json::Value::as_str) else {
+            return unread("runs with a text each");
+        };
+        let mark = |key| item.get(key) == Some(&serde_json::Value::Bool(true));
+        let href = item.get("href").and_then(serde_json::Value::as_str);
+        let safe = href.and_then(crate::format::safe_url);
+        if href.is_some() && safe.is_none() && first.is_none() {
+            first = found(false, "a safe link", "link left out", item);
+        }
+        runs.push(Run {
+            text: run_text.to_owned(),
+            bold: mark("bold"),
+            italic: mark("italic"),
+            href: safe.map(str::to_owned),
+        });
+    }
+    if runs.iter().map(|run| run.text.as_str()).collect::<String>() != text {
+        return unread("runs whose texts joined are the paragraph's text");
+    }
+    Ok((runs, first))
 }
 
 /// `most-viewed.json`: ranked lists for each period (first article is #1).

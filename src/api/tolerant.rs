@@ -66,7 +66,7 @@ pub(crate) type Read<T> = Result<(T, Option<Finding>), String>;
 
 /// A finding, built only in check mode (in the app this is always `None`, and the code that
 /// builds one is left out of the wasm).
-fn found(lost: bool, expected: &str, done: &str, seen: &Value) -> Option<Finding> {
+pub(crate) fn found(lost: bool, expected: &str, done: &str, seen: &Value) -> Option<Finding> {
     check::active().then(|| Finding::new(lost, expected, done, seen, None))
 }
 
@@ -77,7 +77,11 @@ fn read_as(expected: &str, done: &str, seen: &Value, read: Value) -> Option<Find
 
 /// Field `key` of an object read by hand (a body block): `read` of its value, any finding
 /// placed under `key`.
-pub(crate) fn field<T>(value: &Value, key: &str, read: fn(&Value) -> Read<T>) -> Result<T, String> {
+pub(crate) fn field<T>(
+    value: &Value,
+    key: &str,
+    read: impl FnOnce(&Value) -> Read<T>,
+) -> Result<T, String> {
     match read(value) {
         Ok((read, None)) => Ok(read),
         Ok((_, Some(mut finding))) => {

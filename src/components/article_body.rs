@@ -1,6 +1,7 @@
-//! The body of an article: paragraphs, headings, quotes, photos and lists, as plain text nodes.
+//! The body of an article: paragraphs (with their bold, italic and linked words), headings,
+//! quotes, photos and lists, as text nodes.
 
-use crate::api::models::Block;
+use crate::api::models::{Block, Run};
 use crate::components::picture::Picture;
 use leptos::prelude::*;
 
@@ -14,7 +15,10 @@ pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
 
 fn render_block(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+        Block::Paragraph { text, runs } if runs.is_empty() => view! { <p>{text}</p> }.into_any(),
+        Block::Paragraph { runs, .. } => {
+            view! { <p>{runs.into_iter().map(render_run).collect_view()}</p> }.into_any()
+        }
         Block::Heading { text } => {
             view! { <h2 class="article-body__heading">{text}</h2> }.into_any()
         }
@@ -39,5 +43,28 @@ fn render_block(block: Block) -> AnyView {
         }
         .into_any(),
         Block::Unknown => ().into_any(),
+    }
+}
+
+/// One run of a paragraph: its text, inside `<strong>`, `<em>` and a link as it is marked. The
+/// link's address was checked when the run was read.
+fn render_run(run: Run) -> AnyView {
+    let Run {
+        text,
+        bold,
+        italic,
+        href,
+    } = run;
+    let text = match italic {
+        true => view! { <em>{text}</em> }.into_any(),
+        false => text.into_any(),
+    };
+    let text = match bold {
+        true => view! { <strong>{text}</strong> }.into_any(),
+        false => text,
+    };
+    match href {
+        Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+        None => text,
     }
 }

@@ -159,6 +159,17 @@ test('with JavaScript off, prerendered pages read fully and browse by their link
   await page.locator('.related a').first().click();
   await page.waitForURL((url) => url.pathname === `/article/${article.related[0].id}`);
   assert.equal(await page.locator('h1.article__title').textContent(), article.related[0].title);
+  // A paragraph with inline runs: its bold, italic and linked words, and the link browses.
+  const marked = json('articles/1066.json').body.find((block) => block.runs);
+  await page.goto(`${site.server.url}/article/1066`);
+  const paragraph = page.locator('.article-body > p').nth(1);
+  assert.equal(await paragraph.textContent(), marked.text);
+  const wanted = (mark) => marked.runs.filter((run) => run[mark]).map((run) => run.text);
+  assert.deepEqual(await paragraph.locator('strong').allTextContents(), wanted('bold'));
+  assert.deepEqual(await paragraph.locator('em').allTextContents(), wanted('italic'));
+  assert.deepEqual(await paragraph.locator('a').allTextContents(), wanted('href'));
+  await paragraph.locator('a').click();
+  await page.waitForURL('**/section/incheon');
   await close();
 });
 

@@ -125,6 +125,14 @@ test('hostile text is shown as text and runs nothing, on every part of the page'
       paragraphs.some((p) => p.length === LONG_PARAGRAPH.length),
       '50,000-character paragraph',
     );
+    // A paragraph's runs: bold and italic kept, every bad address dropped with its words kept;
+    // runs that would add words are not used (the plain text shows, without the payload).
+    const runs = page.locator('.article-body > p', { has: page.locator('strong') }).first();
+    assert.equal(await runs.locator('strong').count(), 7); // one for each bad address
+    assert.equal(await runs.locator('a').count(), 0);
+    assert.deepEqual(await runs.locator('em').allTextContents(), [PAYLOAD.img]);
+    assert.ok(paragraphs.includes('짧은 문단'));
+    assert.ok(!paragraphs.some((p) => p.includes('짧은 문단') && p.includes('__pwned')));
     assert.equal(await page.locator('.site-header__name').textContent(), PAYLOAD.script);
     assert.ok((await page.locator('.weather__name').allTextContents()).includes(PAYLOAD.img));
     assert.equal(
