@@ -193,9 +193,12 @@ fn imported(site_url: &str, api: &Path) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-/// The publisher's command as `scripts/prerender` runs it, on `api` into `dist`.
+/// The publisher's command as `scripts/prerender` runs it, on `api` into `dist`, with the
+/// search index renewed after the pages (`scripts/search-index`, Pagefind) as it does.
 fn prerender(api: &Path, dist: &Path, extra: &[&str]) -> Output {
     prerender_command(extra)
+        .arg("--index-with")
+        .arg(repo("scripts/search-index"))
         .args([
             "--api",
             api.to_str().unwrap(),
@@ -206,6 +209,57 @@ fn prerender(api: &Path, dist: &Path, extra: &[&str]) -> Output {
         .args(extra)
         .output()
         .unwrap()
+}
+
+/// What a reader's search can find in `dist`'s index (scripts/search-index.mjs): each page's
+/// address and the text of its Pagefind fragment (title and words), from the recent shard and
+/// from the cold shards less the pages `shards.json` hides.
+fn searchable(dist: &Path) -> Vec<(String, String)> {
+    use std::io::Read;
+    let manifest = read(dist.join("pagefind/shards.json"));
+    let hidden: Vec<&str> = manifest["hidden"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|url| url.as_str().unwrap())
+        .collect();
+    let mut found = Vec::new();
+    for shard in fs::read_dir(dist.join("pagefind")).unwrap().flatten() {
+        let recent = shard.file_name() == "recent";
+        let Ok(fragments) = fs::read_dir(shard.path().join("fragment")) else {
+            continue;
+        };
+        for fragment in fragments.flatten() {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(fs::File::open(fragment.path()).unwrap())
+                .read_to_string(&mut text)
+                .unwrap();
+            let page: Value =
+                serde_json::from_str(text.strip_prefix("pagefind_dcd").unwrap()).unwrap();
+            let url = page["url"]
+                .as_str()
+                .unwrap()
+                .trim_end_matches(".html")
+                .to_owned();
+            if recent || !hidden.contains(&url.as_str()) {
+                found.push((
+                    url,
+                    format!("{} {}", page["meta"]["title"], page["content"]),
+                ));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The searchable text of the page at `url`, or empty.
+fn search_text(dist: &Path, url: &str) -> String {
+    searchable(dist)
+        .into_iter()
+        .filter(|(found, _)| found == url)
+        .map(|(_, text)| text)
+        .collect()
 }
 
 fn read(file: PathBuf) -> Value {
@@ -500,6 +554,29 @@ fn a_wordpress_site_is_imported_and_synced() {
         }
     };
     no_secrets(&dist);
+    // The search finds every public post by its words, and nothing unpublished.
+    let search = searchable(&dist);
+    let urls: Vec<&str> = search.iter().map(|(url, _)| url.as_str()).collect();
+    let mut public: Vec<String> = ["seed", "rich", "hostile"]
+        .iter()
+        .map(|key| format!("/article/{}", id(key)))
+        .collect();
+    public.sort();
+    assert_eq!(urls, public, "{search:?}");
+    let words = |key: &str| {
+        let url = format!("/article/{}", id(key));
+        search_text(&dist, &url)
+    };
+    assert!(words("seed").contains("책 읽는 저녁"), "{}", words("seed"));
+    assert!(words("rich").contains("야간"), "{}", words("rich"));
+    for (url, text) in &search {
+        for secret in ["SECRET-", "alert(", "<script"] {
+            assert!(
+                !text.contains(secret),
+                "{secret} searchable in {url}: {text}"
+            );
+        }
+    }
 
     // Nothing changed: nothing to do.
     let again = imported(&site.url(), &api);
@@ -566,6 +643,14 @@ fn a_wordpress_site_is_imported_and_synced() {
     }
     let feed = fs::read_to_string(dist.join("rss/allArticle.xml")).unwrap();
     assert!(feed.contains("고양시 도서관 밤 11시까지로"));
+    // The search agrees: the edit is found by its new title, the posts taken down are not.
+    let search = searchable(&dist);
+    let urls: Vec<&str> = search.iter().map(|(url, _)| url.as_str()).collect();
+    assert_eq!(urls, [format!("/article/{}", id("seed"))], "{search:?}");
+    assert!(
+        search_text(&dist, &format!("/article/{}", id("seed"))).contains("밤 11시까지로"),
+        "{search:?}"
+    );
     assert!(!feed.contains(&format!("/article/{}<", id("hostile"))));
 
     // A password added later takes the article down too.

@@ -6,8 +6,11 @@
 //! overlap); then the posts that are gone (trashed, unpublished, made private or protected)
 //! when the site's count of public posts says some are; then the files. Only what the public
 //! API lists is published, and a password-protected post (`content.protected`) is not: it is
-//! taken down like a trashed one. Nothing is written until every answer the run needs has
-//! come: a run that fails leaves the last good files and its high-water mark as they were.
+//! taken down like a trashed one. Nothing public is written until every answer the run needs
+//! has come: a run that fails leaves the last good files and its high-water mark as they were.
+//! Each page of posts is converted as it comes and its articles staged on disk
+//! (`{api}/.wordpress/staging/`), then moved into place at the end: the run holds one page of
+//! posts at a time, not the archive.
 //!
 //! The state between runs (`{api}/.wordpress/state.json`) holds each imported post's place in
 //! the lists (its date, section, keywords, reporter, photo) and its summary, so a later run
@@ -215,7 +218,6 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     if let (false, Some(mark)) = (full, state.high_water.as_deref().and_then(overlap)) {
         query.push_str(&format!("&modified_after={mark}"));
     }
-    let posts: Vec<Post> = all_pages(&rest, &query)?;
 
     let site_name = {
         let name = html::plain_text(&site.name);
@@ -240,40 +242,43 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         full,
         ..Summary::default()
     };
-    let mut articles: BTreeMap<String, Value> = BTreeMap::new();
+    let mut staged = Staging::new(api)?;
     let mut gone: BTreeSet<String> = BTreeSet::new();
     let mut touched_lists = Lists::default();
     let mut high_water = state.high_water.clone();
-    for post in posts {
-        let id = post.id.to_string();
-        if let Some(modified) = &post.modified {
-            if high_water
-                .as_deref()
-                .is_none_or(|mark| modified.as_str() > mark)
-            {
-                high_water = Some(modified.clone());
+    each_page(&rest, &query, |posts: Vec<Post>| {
+        for post in posts {
+            let id = post.id.to_string();
+            if let Some(modified) = &post.modified {
+                if high_water
+                    .as_deref()
+                    .is_none_or(|mark| modified.as_str() > mark)
+                {
+                    high_water = Some(modified.clone());
+                }
             }
-        }
-        // Only what the public sees: a published post, not behind a password.
-        if post.status != "publish" || post.content.protected || post.excerpt.protected {
-            if state.posts.contains_key(&id) {
-                gone.insert(id);
+            // Only what the public sees: a published post, not behind a password.
+            if post.status != "publish" || post.content.protected || post.excerpt.protected {
+                if state.posts.contains_key(&id) {
+                    gone.insert(id);
+                }
+                continue;
             }
-            continue;
-        }
-        let (article, indexed) = convert(&post, &site_name, &sections, &keywords, &reporters);
-        if let Some(old) = state.posts.get(&id) {
-            touched_lists.add(old);
-            if old != &indexed || !api.join(format!("articles/{id}.json")).is_file() {
-                summary.updated.push(id.clone());
+            let (article, indexed) = convert(&post, &site_name, &sections, &keywords, &reporters);
+            if let Some(old) = state.posts.get(&id) {
+                touched_lists.add(old);
+                if old != &indexed || !api.join(format!("articles/{id}.json")).is_file() {
+                    summary.updated.push(id.clone());
+                }
+            } else {
+                summary.added.push(id.clone());
             }
-        } else {
-            summary.added.push(id.clone());
+            touched_lists.add(&indexed);
+            staged.put(&id, &article)?;
+            state.posts.insert(id, indexed);
         }
-        touched_lists.add(&indexed);
-        articles.insert(id.clone(), article);
-        state.posts.insert(id, indexed);
-    }
+        Ok(())
+    })?;
 
     // Gone posts: the site's count of public posts says whether any went; then every public
     // id is listed (100 a request) and compared.
@@ -301,7 +306,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             touched_lists.add(&old);
             summary.removed.push(id.clone());
         }
-        articles.remove(id);
+        staged.drop(id)?;
         summary.added.retain(|added| added != id);
         summary.updated.retain(|updated| updated != id);
     }
@@ -321,15 +326,16 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
                     indexed.section = Some(section.slug.clone());
                     indexed.summary["section"] =
                         json!({ "slug": section.slug, "name": section.name });
-                    if !articles.contains_key(id) {
-                        if let Some(mut article) =
-                            read_json(&api.join(format!("articles/{id}.json")))
-                        {
-                            article["section"] =
-                                json!({ "slug": section.slug, "name": section.name });
-                            articles.insert(id.clone(), article);
+                    let file = match staged.has(id) {
+                        true => staged.file(id),
+                        false => api.join(format!("articles/{id}.json")),
+                    };
+                    if let Some(mut article) = read_json(&file) {
+                        article["section"] = json!({ "slug": section.slug, "name": section.name });
+                        if !staged.has(id) {
                             summary.updated.push(id.clone());
                         }
+                        staged.put(id, &article)?;
                     }
                 }
             }
@@ -340,9 +346,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
 
     // Write: the articles, then the lists they are on, then the front page and the rest.
     let mut writer = Writer::new(api);
-    for (id, article) in &articles {
-        writer.json(&format!("articles/{id}.json"), article)?;
-    }
+    staged.move_into(&mut writer)?;
     for id in &gone {
         writer.remove(&format!("articles/{id}.json"))?;
     }
@@ -381,12 +385,25 @@ fn rest_url(url: &str) -> String {
 /// Every page of a listing, by `X-WP-TotalPages`.
 fn all_pages<T: serde::de::DeserializeOwned>(rest: &Rest, query: &str) -> Result<Vec<T>, String> {
     let mut all = Vec::new();
+    each_page(rest, query, |items| {
+        all.extend(items);
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+/// Every page of a listing, by `X-WP-TotalPages`, handed to `take` as it comes.
+fn each_page<T: serde::de::DeserializeOwned>(
+    rest: &Rest,
+    query: &str,
+    mut take: impl FnMut(Vec<T>) -> Result<(), String>,
+) -> Result<(), String> {
     let mut page = 1;
     loop {
         let answer: crate::import::rest::Page<Vec<T>> =
             rest.get(&format!("{query}&page={page}"))?;
         let count = answer.items.len();
-        all.extend(answer.items);
+        take(answer.items)?;
         let last = answer.total_pages.unwrap_or(1);
         // Posts added while paging can add a page: it is read too, up to a bound.
         if page >= last || count == 0 || page >= 100_000 {
@@ -394,7 +411,7 @@ fn all_pages<T: serde::de::DeserializeOwned>(rest: &Rest, query: &str) -> Result
         }
         page += 1;
     }
-    Ok(all)
+    Ok(())
 }
 
 /// `mark` less the overlap, as WordPress reads a local time without offset.
@@ -973,6 +990,65 @@ fn kst_now() -> String {
     crate::system::now()
         .with_timezone(&news_front::kst::offset())
         .to_rfc3339()
+}
+
+/// The articles a run made, on disk until the run has everything
+/// (`{api}/.wordpress/staging/{id}.json`): what a failed run staged is cleared by the next.
+struct Staging {
+    folder: PathBuf,
+    ids: BTreeSet<String>,
+}
+
+impl Staging {
+    fn new(api: &Path) -> Result<Self, String> {
+        let folder = api.join(".wordpress/staging");
+        match std::fs::remove_dir_all(&folder) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => return Err(format!("{}: {err}", folder.display())),
+        }
+        std::fs::create_dir_all(&folder).map_err(|err| format!("{}: {err}", folder.display()))?;
+        Ok(Self {
+            folder,
+            ids: BTreeSet::new(),
+        })
+    }
+
+    fn file(&self, id: &str) -> PathBuf {
+        self.folder.join(format!("{id}.json"))
+    }
+
+    fn has(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
+    fn put(&mut self, id: &str, article: &Value) -> Result<(), String> {
+        let file = self.file(id);
+        std::fs::write(&file, pretty(article))
+            .map_err(|err| format!("{}: {err}", file.display()))?;
+        self.ids.insert(id.to_owned());
+        Ok(())
+    }
+
+    fn drop(&mut self, id: &str) -> Result<(), String> {
+        if self.ids.remove(id) {
+            let file = self.file(id);
+            std::fs::remove_file(&file).map_err(|err| format!("{}: {err}", file.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Each staged article to `articles/{id}.json`, one at a time; then the folder goes.
+    fn move_into(self, writer: &mut Writer) -> Result<(), String> {
+        for id in &self.ids {
+            let file = self.file(id);
+            let text = std::fs::read_to_string(&file)
+                .map_err(|err| format!("{}: {err}", file.display()))?;
+            writer.text(&format!("articles/{id}.json"), &text)?;
+        }
+        std::fs::remove_dir_all(&self.folder)
+            .map_err(|err| format!("{}: {err}", self.folder.display()))
+    }
 }
 
 /// Writes files into the API folder: each to a temporary name and renamed, and only when its
