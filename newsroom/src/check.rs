@@ -262,7 +262,8 @@ pub fn main(options: &Check) -> ExitCode {
     let offered = answers
         .iter()
         .any(|(_, _, answer)| !matches!(answer, Err(ApiError::NotFound)));
-    if !offered && !answers.is_empty() {
+    let keywords_offered = offered || answers.is_empty();
+    if !keywords_offered && !options.json {
         println!(
             "keyword pages (tags/{{keyword}}/{{page}}.json): none of {} keywords has one; not offered",
             answers.len()
@@ -316,6 +317,9 @@ pub fn main(options: &Check) -> ExitCode {
                 format!("{bad} wrong, {tolerated} tolerated")
             }
         };
+        if options.json {
+            continue;
+        }
         println!("{}: {status}", safe(&checker.source.describe(path)));
         for line in &report.wrong {
             println!("  wrong      {}", safe(line));
@@ -324,10 +328,37 @@ pub fn main(options: &Check) -> ExitCode {
             println!("  tolerated  {}", safe(line));
         }
     }
-    println!(
-        "check-api: {} documents: {clean} clean, {tolerated_only} with tolerated values only, {wrong} wrong",
-        checker.reports.len()
-    );
+    if options.json {
+        // The API's own text made safe as for the lines (serde_json leaves bidirectional
+        // controls such as U+202E raw, and a terminal would obey them).
+        let lines = |lines: &[String]| lines.iter().map(|line| safe(line)).collect::<Vec<_>>();
+        let reports: Vec<Value> = checker
+            .reports
+            .iter()
+            .filter(|(_, report)| !report.wrong.is_empty() || !report.tolerated.is_empty())
+            .map(|(path, report)| {
+                serde_json::json!({
+                    "document": safe(&checker.source.describe(path)),
+                    "wrong": lines(&report.wrong),
+                    "tolerated": lines(&report.tolerated),
+                })
+            })
+            .collect();
+        let summary = serde_json::json!({
+            "documents": checker.reports.len(),
+            "clean": clean,
+            "tolerated_only": tolerated_only,
+            "wrong": wrong,
+            "keyword_pages_offered": keywords_offered,
+            "reports": reports,
+        });
+        println!("{summary}");
+    } else {
+        println!(
+            "check-api: {} documents: {clean} clean, {tolerated_only} with tolerated values only, {wrong} wrong",
+            checker.reports.len()
+        );
+    }
     if wrong == 0 {
         ExitCode::SUCCESS
     } else {

@@ -85,6 +85,37 @@ pub enum Command {
     /// its log (or nginx's)
     #[command(subcommand)]
     MostViewed(MostViewed),
+    /// Renews the search index of a prerendered bundle from its article pages, as `build` and
+    /// `publish` do after the pages (for a bundle built with --no-search, or an index lost)
+    #[command(after_help = INDEX_HELP)]
+    Index(Index),
+}
+
+const INDEX_HELP: &str = "\
+Without --whole, only the recent shard is built again (what changed since the shards of earlier
+months were built); with it, every shard whose articles changed. Runs under the bundle's lock,
+so never beside a build or a publish of the same bundle.
+
+Exit status: 0 when the index is renewed, 1 when it is not, 2 for a wrong command line.";
+
+/// What `index` renews, and with what.
+#[derive(Args, Debug)]
+pub struct Index {
+    /// The prerendered bundle (its article/ pages; the index goes to its pagefind/)
+    #[arg(long, value_name = "FOLDER")]
+    pub dist: PathBuf,
+    /// The indexer (scripts/search-index, which runs scripts/search-index.mjs with Pagefind)
+    #[arg(long, value_name = "PROGRAM", default_value = "scripts/search-index")]
+    pub with: PathBuf,
+    /// Every shard, not only the recent one
+    #[arg(long)]
+    pub whole: bool,
+    /// The time the last twelve months count back from (default: now)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
+    pub now: Option<DateTime<FixedOffset>>,
+    /// Say what was done as one JSON object on standard output
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `most-viewed`'s two jobs.
@@ -131,6 +162,9 @@ pub struct MostViewedBuild {
     /// The time the periods count back from (default: now)
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     pub now: Option<DateTime<FixedOffset>>,
+    /// Say what was done as one JSON object on standard output
+    #[arg(long)]
+    pub json: bool,
 }
 
 const DEPLOY_HELP: &str = "\
@@ -236,6 +270,9 @@ pub struct ImportWeather {
     /// The time to ask for (default: now)
     #[arg(long, value_name = "RFC3339", value_parser = parse_time)]
     pub now: Option<DateTime<FixedOffset>>,
+    /// Say what was done as one JSON object on standard output
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// What `import youtube` reads and writes.
@@ -251,6 +288,9 @@ pub struct ImportYoutube {
     /// The API folder sns-tv.json goes into
     #[arg(long, value_name = "FOLDER")]
     pub api: PathBuf,
+    /// Say what was done as one JSON object on standard output
+    #[arg(long)]
+    pub json: bool,
 }
 
 const IMPORT_HELP: &str = "\
@@ -352,6 +392,10 @@ pub struct Check {
     /// How many pages of each section's list to read
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub section_pages: u32,
+    /// The reports as one JSON object on standard output (the documents read, and what is
+    /// wrong or tolerated in each that is not clean), instead of the lines
+    #[arg(long)]
+    pub json: bool,
 }
 
 fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, String> {

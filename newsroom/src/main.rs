@@ -30,5 +30,6 @@ fn main() -> ExitCode {
         Command::Import(cli::Import::Youtube(options)) => import::youtube::main(&options),
         Command::Deploy(options) => deploy::main(&options),
         Command::MostViewed(options) => most_viewed::main(&options),
+        Command::Index(options) => build::index::main(&options),
     }
 }

@@ -305,13 +305,23 @@ fn build(options: &MostViewedBuild) -> Result<(), String> {
         "periods": periods,
     });
     crate::build::output::write_json(&options.out, &document)?;
-    println!(
-        "most-viewed: {} view(s) this week of {} article(s); {} line(s) skipped; {} written",
-        counts.week.values().sum::<u64>(),
-        counts.week.len(),
-        counts.skipped,
-        options.out.display()
-    );
+    let views = counts.week.values().sum::<u64>();
+    if options.json {
+        let summary = json!({
+            "views_this_week": views,
+            "articles_viewed": counts.week.len(),
+            "lines_skipped": counts.skipped,
+            "written": options.out.display().to_string(),
+        });
+        println!("{summary}");
+    } else {
+        println!(
+            "most-viewed: {views} view(s) this week of {} article(s); {} line(s) skipped; {} written",
+            counts.week.len(),
+            counts.skipped,
+            options.out.display()
+        );
+    }
     Ok(())
 }
 

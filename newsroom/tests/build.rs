@@ -672,6 +672,42 @@ fn help_goes_to_stdout_and_names_every_option() {
 }
 
 #[test]
+fn the_index_subcommand_renews_a_bundles_search_index_alone() {
+    let (api, dist) = workspace("index");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    assert!(!dist.join("pagefind").exists(), "built without an index");
+    let index = |with: &Path| {
+        newsroom("index")
+            .args(["--dist", dist.to_str().unwrap(), "--whole", "--json"])
+            .arg("--with")
+            .arg(with)
+            .args(["--now", "2026-11-25T12:00:00+09:00"])
+            .output()
+            .unwrap()
+    };
+    let output = index(&repo("scripts/search-index"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["whole"], true);
+    assert_eq!(summary["failures"], serde_json::json!([]));
+    let shards = read(dist.join("pagefind/shards.json"));
+    assert!(shards.contains(r#""name":"2026-11""#), "{shards}");
+    // An indexer that fails: said, and exit status 1.
+    let output = index(Path::new("/bin/false"));
+    assert_eq!(output.status.code(), Some(1));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        summary["failures"].as_array().unwrap().len(),
+        1,
+        "{summary}"
+    );
+}
+
+#[test]
 fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
     let (api, dist) = workspace("remove");
     assert!(prerender(&api, &dist, &[]).status.success());

@@ -11,8 +11,13 @@ mod native;
 use native::{copy_dir, newsroom, repo};
 
 fn check(api: &Path) -> (i32, String) {
+    check_with(api, &[])
+}
+
+fn check_with(api: &Path, extra: &[&str]) -> (i32, String) {
     let output = newsroom("check")
         .args(["--api", api.to_str().unwrap()])
+        .args(extra)
         .output()
         .unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -60,6 +65,15 @@ fn the_demo_data_is_clean() {
         .unwrap();
     let keywords = fs::read_dir(repo("public/api/tags")).unwrap().count();
     assert!(documents >= 37 + keywords, "{report}");
+    // The same as JSON.
+    let (code, json) = check_with(&repo("public/api"), &["--json"]);
+    assert_eq!(code, 0, "{json}");
+    let summary: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(summary["documents"], documents as u64, "{summary}");
+    assert_eq!(summary["wrong"], 0);
+    assert_eq!(summary["tolerated_only"], 0);
+    assert_eq!(summary["reports"], json!([]));
+    assert_eq!(summary["keyword_pages_offered"], true);
 }
 
 #[test]
@@ -211,6 +225,34 @@ fn messy_broken_and_hostile_data_is_reported_and_nothing_crashes() {
     assert!(
         hostile_report.contains(r"wrong      published_at: "),
         "{hostile_report}"
+    );
+
+    // --json: the same reports, the API's text escaped as JSON strings.
+    let (code, json) = check_with(&api, &["--json"]);
+    assert_eq!(code, 1, "{json}");
+    for raw in ['\u{1b}', '\u{202e}', '\u{7}'] {
+        assert!(!json.contains(raw), "{raw:?} printed raw:\n{json}");
+    }
+    let summary: Value = serde_json::from_str(&json).unwrap();
+    let reports = summary["reports"].as_array().unwrap();
+    let report_of = |document: &str| {
+        reports
+            .iter()
+            .find(|report| report["document"].as_str().unwrap().ends_with(document))
+            .unwrap_or_else(|| panic!("no report of {document}: {summary}"))
+    };
+    assert_eq!(
+        report_of("articles/900.json")["wrong"][0],
+        "cannot be read: body: expected at least one readable body block (paragraph, heading, quote, image, list)"
+    );
+    assert!(report_of("weather.json")["tolerated"][0]
+        .as_str()
+        .unwrap()
+        .starts_with(r#"cities[0].temp_c: "16.5℃" seen"#));
+    assert!(summary["wrong"].as_u64().unwrap() >= 3, "{summary}");
+    assert_eq!(
+        summary["wrong"].as_u64().unwrap() + summary["tolerated_only"].as_u64().unwrap(),
+        reports.len() as u64
     );
 
     let _ = fs::remove_dir_all(&root);

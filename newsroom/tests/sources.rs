@@ -210,13 +210,26 @@ fn no_data_steps_back_an_hour_and_a_failing_city_keeps_its_last_value() {
         .to_string(),
     )
     .unwrap();
-    let output = weather(&url, &api, "key-of-realistic-length-1234", &[]);
+    let output = weather(&url, &api, "key-of-realistic-length-1234", &["--json"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(
         stderr.contains("인천") && stderr.contains("HTTP_ERROR"),
         "{stderr}"
     );
+    // --json: the same, for cron's log.
+    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["cities"], 17, "{summary}");
+    assert_eq!(summary["observed_at"], "2026-12-02T09:00:00+09:00");
+    let failed: Vec<&str> = summary["failed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(failed.len(), 2, "{summary}");
+    assert!(failed.iter().any(|f| f.starts_with("인천: ")), "{summary}");
+    assert!(failed.iter().any(|f| f.starts_with("수원: ")), "{summary}");
     assert!(
         stderr.contains("수원") && stderr.contains("timed out"),
         "{stderr}"
@@ -319,6 +332,7 @@ fn a_channel_feed_becomes_sns_tv_and_a_broken_one_leaves_it() {
     let run = |feed: &str| {
         newsroom("import")
             .args(["youtube", "--feed", feed, "--api", api.to_str().unwrap()])
+            .arg("--json")
             .output()
             .unwrap()
     };
@@ -328,6 +342,10 @@ fn a_channel_feed_becomes_sns_tv_and_a_broken_one_leaves_it() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["videos"], 1, "{summary}");
+    let entries = FEED.matches("<entry>").count() as u64;
+    assert_eq!(summary["left_out"], entries - 1, "{summary}");
     let written = fs::read_to_string(api.join("sns-tv.json")).unwrap();
     let tv: Value = serde_json::from_str(&written).unwrap();
     assert_eq!(tv["items"].as_array().unwrap().len(), 1, "{tv}");

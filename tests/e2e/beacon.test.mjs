@@ -166,6 +166,15 @@ test("the receiver's log becomes the most-viewed.json the app shows; hostile bea
     encoding: 'utf8',
   });
   assert.match(said, /0 line\(s\) skipped/);
+  // The same, said as JSON for a cron job's log.
+  const summary = JSON.parse(
+    execFileSync('scripts/most-viewed', ['build', '--log', log, '--api', 'public/api', '--out', out, '--json'], {
+      encoding: 'utf8',
+    }),
+  );
+  assert.equal(summary.lines_skipped, 0);
+  assert.equal(summary.views_this_week, lines.length);
+  assert.equal(summary.written, out);
   const document = JSON.parse(fs.readFileSync(out, 'utf8'));
   const day = document.periods.find((period) => period.key === 'day');
   assert.equal(day.label, '일간');

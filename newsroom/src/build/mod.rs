@@ -17,7 +17,7 @@
 
 mod answers;
 mod feeds;
-mod index;
+pub mod index;
 pub mod output;
 mod pages;
 mod plan;

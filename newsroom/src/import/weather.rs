@@ -310,8 +310,16 @@ fn city_weather(
 /// Runs the import as `options` say, prints what it did and says how it ended.
 pub fn main(options: &ImportWeather) -> ExitCode {
     match run(options) {
-        Ok(said) => {
-            eprintln!("import weather: {said}");
+        Ok(summary) => {
+            eprintln!(
+                "import weather: {} of {} cities as observed at {}",
+                summary.cities - summary.failed.len(),
+                summary.cities,
+                summary.observed_at.get(11..16).unwrap_or_default()
+            );
+            if options.json {
+                println!("{}", serde_json::to_string(&summary).unwrap_or_default());
+            }
             ExitCode::SUCCESS
         }
         Err(reason) => {
@@ -321,7 +329,17 @@ pub fn main(options: &ImportWeather) -> ExitCode {
     }
 }
 
-fn run(options: &ImportWeather) -> Result<String, String> {
+/// What a run did (`--json`): the cities in the table, those that failed this time (each kept
+/// with its last value where there was one), and the newest observation written.
+#[derive(serde::Serialize)]
+struct Summary {
+    cities: usize,
+    failed: Vec<String>,
+    observed_at: String,
+    written: String,
+}
+
+fn run(options: &ImportWeather) -> Result<Summary, String> {
     let table: Table = match &options.cities {
         Some(file) => serde_json::from_str(
             &std::fs::read_to_string(file).map_err(|err| format!("{}: {err}", file.display()))?,
@@ -398,12 +416,12 @@ fn run(options: &ImportWeather) -> Result<String, String> {
         "cities": cities,
     });
     crate::build::output::write_json(&file, &document)?;
-    Ok(format!(
-        "{} of {} cities as observed at {}",
-        table.cities.len() - failed.len(),
-        table.cities.len(),
-        observed.format("%H:%M")
-    ))
+    Ok(Summary {
+        cities: table.cities.len(),
+        failed,
+        observed_at: observed.to_rfc3339(),
+        written: file.display().to_string(),
+    })
 }
 
 /// The cities of the previous `weather.json`, each with the time it was observed.

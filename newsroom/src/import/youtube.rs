@@ -228,8 +228,13 @@ fn video(entry: &Entry) -> Option<Value> {
 /// Runs the import as `options` say, prints what it did and says how it ended.
 pub fn main(options: &ImportYoutube) -> ExitCode {
     match run(options) {
-        Ok(count) => {
-            eprintln!("import youtube: {count} video(s) written to sns-tv.json");
+        Ok((videos, dropped)) => {
+            eprintln!("import youtube: {videos} video(s) written to sns-tv.json");
+            if options.json {
+                let file = options.api.join("sns-tv.json");
+                let summary = json!({ "videos": videos, "left_out": dropped, "written": file.display().to_string() });
+                println!("{summary}");
+            }
             ExitCode::SUCCESS
         }
         Err(reason) => {
@@ -239,7 +244,9 @@ pub fn main(options: &ImportYoutube) -> ExitCode {
     }
 }
 
-fn run(options: &ImportYoutube) -> Result<usize, String> {
+/// The videos written, and the entries left out (not a YouTube video with a title and a
+/// thumbnail).
+fn run(options: &ImportYoutube) -> Result<(usize, usize), String> {
     let address = match (&options.channel, &options.feed) {
         (Some(channel), None) => {
             let valid = channel.len() == 24
@@ -289,7 +296,7 @@ fn run(options: &ImportYoutube) -> Result<usize, String> {
         &options.api.join("sns-tv.json"),
         &json!({ "items": videos }),
     )?;
-    Ok(videos.len())
+    Ok((videos.len(), dropped))
 }
 
 #[cfg(test)]
