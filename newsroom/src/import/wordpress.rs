@@ -22,6 +22,7 @@ use crate::cli::ImportWordpress;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use news_front::routes;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -66,11 +67,46 @@ struct Indexed {
     reporter_name: Option<String>,
     sticky: bool,
     /// The featured image, for 포토뉴스.
-    photo: Option<Value>,
+    photo: Option<Json>,
     /// The contract's Summary of the article.
-    summary: Value,
+    summary: Json,
     /// The post's address on the old site (its permalink's path), for the redirects.
     permalink: Option<String>,
+}
+
+/// A JSON value the state keeps for every post, held as its compact text: parsed, a post's
+/// summary and photo take about five times the memory of their text, and the state holds the
+/// whole archive (at 10,000 posts, 96 MB parsed).
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+struct Json(Box<RawValue>);
+
+impl Json {
+    fn of(value: &Value) -> Self {
+        match serde_json::value::to_raw_value(value) {
+            Ok(raw) => Self(raw),
+            // Only a map with keys that are not strings fails, and a Value has none.
+            Err(_) => Self(RawValue::NULL.to_owned()),
+        }
+    }
+
+    fn value(&self) -> Value {
+        serde_json::from_str(self.0.get()).unwrap_or(Value::Null)
+    }
+
+    /// Compact again, if it was read from a state written pretty (before stop 35).
+    fn compact(&mut self) {
+        if self.0.get().contains('\n') {
+            *self = Self::of(&self.value());
+        }
+    }
+}
+
+/// The same value: compact texts compare as values do.
+impl PartialEq for Json {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -324,8 +360,9 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
                 if indexed.section.is_some() && indexed.section == old_slug {
                     touched_lists.sections.extend(old_slug.clone());
                     indexed.section = Some(section.slug.clone());
-                    indexed.summary["section"] =
-                        json!({ "slug": section.slug, "name": section.name });
+                    let mut listed = indexed.summary.value();
+                    listed["section"] = json!({ "slug": section.slug, "name": section.name });
+                    indexed.summary = Json::of(&listed);
                     let file = match staged.has(id) {
                         true => staged.file(id),
                         false => api.join(format!("articles/{id}.json")),
@@ -369,9 +406,10 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
 
     state.url = rest_url(&options.url);
     state.high_water = high_water;
-    writer.json(
+    // Compact, and straight from the state (its summaries are kept as text).
+    writer.text(
         ".wordpress/state.json",
-        &serde_json::to_value(&state).map_err(|e| e.to_string())?,
+        &serde_json::to_string(&state).map_err(|e| e.to_string())?,
     )?;
     summary.written = writer.written;
     Ok(summary)
@@ -591,8 +629,8 @@ fn convert(
         reporter: (!reporter_name.is_empty()).then_some(reporter_slug),
         reporter_name: (!reporter_name.is_empty()).then_some(reporter_name),
         sticky: post.sticky,
-        photo,
-        summary,
+        photo: photo.as_ref().map(Json::of),
+        summary: Json::of(&summary),
         permalink,
     };
     (article, indexed)
@@ -774,7 +812,7 @@ fn write_pages(
         document["total_pages"] = json!(total);
         document["articles"] = json!(page
             .iter()
-            .map(|(_, indexed)| indexed.summary.clone())
+            .map(|(_, indexed)| indexed.summary.value())
             .collect::<Vec<_>>());
         writer.json(&format!("{folder}/{key}/{}.json", n + 1), &document)?;
     }
@@ -825,13 +863,13 @@ fn write_front(
     let mut lead: Vec<Value> = all
         .iter()
         .filter(|(_, indexed)| indexed.sticky)
-        .map(|(_, indexed)| indexed.summary.clone())
+        .map(|(_, indexed)| indexed.summary.value())
         .collect();
     for (_, indexed) in all.iter().filter(|(_, indexed)| !indexed.sticky) {
         if lead.len() >= LEAD {
             break;
         }
-        lead.push(indexed.summary.clone());
+        lead.push(indexed.summary.value());
     }
     lead.truncate(LEAD.max(all.iter().filter(|(_, i)| i.sticky).count()));
     let sections: Vec<Value> = menu
@@ -841,7 +879,7 @@ fn write_front(
                 .iter()
                 .filter(|(_, indexed)| indexed.section.as_deref() == Some(section.slug.as_str()))
                 .take(PER_SECTION_ON_HOME)
-                .map(|(_, indexed)| indexed.summary.clone())
+                .map(|(_, indexed)| indexed.summary.value())
                 .collect();
             json!({ "section": { "slug": section.slug, "name": section.name }, "articles": articles })
         })
@@ -850,10 +888,10 @@ fn write_front(
     let items: Vec<Value> = all
         .iter()
         .filter_map(|(id, indexed)| {
-            let image = indexed.photo.clone()?;
-            let mut item =
-                json!({ "article_id": id, "title": indexed.summary["title"], "image": image });
-            if let Some(summary) = indexed.summary.get("summary") {
+            let image = indexed.photo.as_ref()?.value();
+            let summary = indexed.summary.value();
+            let mut item = json!({ "article_id": id, "title": summary["title"], "image": image });
+            if let Some(summary) = summary.get("summary") {
                 item["summary"] = summary.clone();
             }
             Some(item)
@@ -886,7 +924,7 @@ fn write_defaults(writer: &mut Writer, state: &mut State) -> Result<(), String> 
         let newest: Vec<Value> = newest(state.posts.iter())
             .into_iter()
             .take(MOST_VIEWED)
-            .map(|(_, indexed)| indexed.summary.clone())
+            .map(|(_, indexed)| indexed.summary.value())
             .collect();
         let document = json!({
             "updated_at": now,
@@ -966,12 +1004,19 @@ fn write_redirects(
 
 fn read_state(file: &Path) -> Result<State, String> {
     match std::fs::read_to_string(file) {
-        Ok(text) => serde_json::from_str(&text).map_err(|err| {
-            format!(
-                "{}: does not read ({err}); move it away to import afresh",
-                file.display()
-            )
-        }),
+        Ok(text) => {
+            let mut state: State = serde_json::from_str(&text).map_err(|err| {
+                format!(
+                    "{}: does not read ({err}); move it away to import afresh",
+                    file.display()
+                )
+            })?;
+            for indexed in state.posts.values_mut() {
+                indexed.summary.compact();
+                indexed.photo.as_mut().map(Json::compact);
+            }
+            Ok(state)
+        }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
         Err(err) => Err(format!("{}: {err}", file.display())),
     }
@@ -1101,6 +1146,33 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_written_pretty_reads_back_as_the_same_compact_summaries() {
+        let summary = json!({ "id": "7", "title": "제목 \"인용\"\n줄",
+            "thumbnail": { "src": "/a.jpg", "srcset": [{ "src": "/a-300.jpg", "width": 300 }] } });
+        let photo = summary["thumbnail"].clone();
+        // As stop 34 wrote it: pretty.
+        let old = json!({ "url": "http://cms.example", "high_water": null, "sections": {},
+            "most_viewed_placeholder": null,
+            "posts": { "7": { "published": "2026-11-21T16:40:00+09:00", "section": null, "tags": [],
+                "reporter": null, "reporter_name": null, "sticky": false, "photo": photo,
+                "summary": summary, "permalink": null } } });
+        let folder = std::env::temp_dir().join(format!("wp-state-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let file = folder.join("state.json");
+        std::fs::write(&file, serde_json::to_string_pretty(&old).unwrap()).unwrap();
+        let state = read_state(&file).unwrap();
+        let post = &state.posts["7"];
+        // The same as a run makes them now, so no post reads as changed after the upgrade.
+        assert!(post.summary == Json::of(&summary));
+        assert!(post.photo.as_ref() == Some(&Json::of(&photo)));
+        assert_eq!(post.summary.value(), summary);
+        // Written compact, and read back the same.
+        std::fs::write(&file, serde_json::to_string(&state).unwrap()).unwrap();
+        assert!(read_state(&file).unwrap().posts["7"].summary == Json::of(&summary));
+        let _ = std::fs::remove_dir_all(&folder);
+    }
 
     #[test]
     fn times_in_utc_without_an_offset_are_written_in_kst() {
