@@ -406,11 +406,8 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
 
     state.url = rest_url(&options.url);
     state.high_water = high_water;
-    // Compact, and straight from the state (its summaries are kept as text).
-    writer.text(
-        ".wordpress/state.json",
-        &serde_json::to_string(&state).map_err(|e| e.to_string())?,
-    )?;
+    write_state(&state_file, &state)?;
+    writer.written += 1;
     summary.written = writer.written;
     Ok(summary)
 }
@@ -1002,10 +999,13 @@ fn write_redirects(
     writer.text(".wordpress/redirects.map", &lines.join("\n"))
 }
 
+/// The state, read as it streams from the file (at 100,000 posts it is about 100 MB of text,
+/// which is never held whole).
 fn read_state(file: &Path) -> Result<State, String> {
-    match std::fs::read_to_string(file) {
-        Ok(text) => {
-            let mut state: State = serde_json::from_str(&text).map_err(|err| {
+    match std::fs::File::open(file) {
+        Ok(opened) => {
+            let reader = std::io::BufReader::new(opened);
+            let mut state: State = serde_json::from_reader(reader).map_err(|err| {
                 format!(
                     "{}: does not read ({err}); move it away to import afresh",
                     file.display()
@@ -1020,6 +1020,28 @@ fn read_state(file: &Path) -> Result<State, String> {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
         Err(err) => Err(format!("{}: {err}", file.display())),
     }
+}
+
+/// The state, compact, streamed to a file beside `file` and renamed over it.
+fn write_state(file: &Path, state: &State) -> Result<(), String> {
+    use std::io::Write;
+    let failed = |err: &dyn std::fmt::Display| format!("{}: {err}", file.display());
+    if let Some(folder) = file.parent() {
+        std::fs::create_dir_all(folder).map_err(|err| failed(&err))?;
+    }
+    let temporary = crate::build::output::temporary_beside(file);
+    let written = std::fs::File::create(&temporary)
+        .map_err(|err| failed(&err))
+        .and_then(|created| {
+            let mut out = std::io::BufWriter::new(created);
+            serde_json::to_writer(&mut out, state).map_err(|err| failed(&err))?;
+            out.flush().map_err(|err| failed(&err))
+        })
+        .and_then(|()| std::fs::rename(&temporary, file).map_err(|err| failed(&err)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }
 
 fn read_json(file: &Path) -> Option<Value> {
