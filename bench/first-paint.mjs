@@ -1,5 +1,5 @@
 // Ways to send the styles with the page, measured on the same prerendered article (issue #33):
-// cold loads on the phone profile of bench/render.mjs, then a repeat visit (a second article in
+// cold loads on the phone profile (bench/phone.mjs), then a repeat visit (a second article in
 // the same browser, with what the first left in the cache), and the page's bytes raw and brotli.
 //   built     the page as scripts/build writes it: all of main.css inside the page
 //   critical  only the rules the first screen uses (at 390 and 1280 px, light and dark) inside
@@ -23,13 +23,13 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+import { NETWORK, figures, median, phonePage } from './phone.mjs';
 
 const PARTS = process.argv[2] === '--parts';
 const ARGS = process.argv.slice(PARTS ? 3 : 2);
 const RUNS = Number(ARGS[0] || 9);
 const ID = ARGS[1] || '1065';
 const SECOND = ARGS[2] || '1064';
-const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const SITE = 'target/bench/first-paint';
 const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/;
 // The parts of an article page below its first screen on a phone (the aside is beside the
@@ -127,47 +127,18 @@ async function criticalCss(browser, url) {
   return css;
 }
 
-function observe() {
-  window.__bench = { headline: null, lcp: 0, cls: 0 };
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('h1.article__title')) {
-      window.__bench.headline = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__bench.lcp = entry.startTime;
-  }).observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.cls += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-}
-
 async function measure(page, url) {
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__bench.headline !== null, null, { timeout: 60000 });
   // Until the app has taken over (a page of --parts may never be: it lacks what the app needs).
   await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 15000 }).catch(() => {});
   await page.waitForTimeout(1000);
-  return page.evaluate(() => {
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    const bytes = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce(
-      (sum, entry) => sum + (entry.transferSize || 0),
-      0,
-    );
-    return { ...window.__bench, fcp, bytes };
-  });
+  return figures(page);
 }
 
 /** A cold load of the first article, then the second in the same browser (a repeat visit). */
 async function visit(browser, base, variant) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.addInitScript(observe);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page } = await phonePage(browser);
   const cold = await measure(page, `${base}/${variant}/article-${ID}.html`);
   const repeat = await measure(page, `${base}/${variant}/article-${SECOND}.html`);
   await context.close();
@@ -243,7 +214,6 @@ for (let i = 0; i < RUNS; i++) {
 await browser.close();
 await server.close();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const medians = {};
 for (const [name, list] of Object.entries(runs)) {
   medians[name] = {};

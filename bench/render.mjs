@@ -13,69 +13,20 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 import { writeBaseline } from './baseline.mjs';
+import { NETWORK, figures, median, phonePage } from './phone.mjs';
 
 const RUNS = Number(process.argv[2] || 7);
 const ID = process.argv[3] || '1065';
-const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const METRICS = ['headline', 'fcp', 'lcp', 'cls', 'bytes', 'longest', 'takeover'];
 
-// Records when the headline appears, and the LCP and CLS the page reports.
-function observe() {
-  window.__bench = { headline: null, lcp: 0, cls: 0, longest: 0, takeover: null };
-  // The longest task on the main thread (the app's start and its takeover are the big ones).
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  // When the app took over a prerendered page (none for the others).
-  let prerendered = false;
-  new MutationObserver((_, observer) => {
-    if (document.documentElement.hasAttribute('data-prerendered')) prerendered = true;
-    else if (prerendered && !document.getElementById('prerendered')) {
-      window.__bench.takeover = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true, attributes: true });
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('h1.article__title')) {
-      window.__bench.headline = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__bench.lcp = entry.startTime;
-  }).observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.cls += entry.value;
-  }).observe({ type: 'layout-shift', buffered: true });
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-
 async function load(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.addInitScript(observe);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page } = await phonePage(browser);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__bench.headline !== null, null, { timeout: 60000 });
   // A prerendered page: until the app has taken over (its long tasks are counted).
   await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 60000 });
   await page.waitForTimeout(1500); // let late paints, shifts and tasks be reported
-  const result = await page.evaluate(() => {
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    const bytes = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce(
-      (sum, entry) => sum + (entry.transferSize || 0),
-      0,
-    );
-    const { headline, lcp, cls, longest, takeover } = window.__bench;
-    return { headline, fcp, lcp, cls, bytes, longest, takeover };
-  });
+  const result = await figures(page);
   await context.close();
   return result;
 }
