@@ -8,6 +8,7 @@ use news_front::format::encode_path_segment;
 use news_front::routes;
 use std::collections::BTreeSet;
 use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -50,7 +51,9 @@ pub fn lock(dist: &Path) -> anyhow::Result<Lock> {
 
 /// Writes `text` to `file` under `dist` (see [`write_atomic`]); a failure names the file.
 pub fn write_file(dist: &Path, file: &str, text: &str) -> Result<(), String> {
-    write_atomic(&dist.join(file), text.as_bytes()).map_err(|err| format!("{file}: {err}"))
+    write_atomic(&dist.join(file), text.as_bytes())
+        .map(drop)
+        .map_err(|err| format!("{file}: {err}"))
 }
 
 /// A temporary name beside `file`, unique to this process and this call, so that threads (and
@@ -68,25 +71,44 @@ pub fn temporary_beside(file: &Path) -> PathBuf {
 /// Writes `bytes` to a temporary file beside `file`, then renames it over `file`: a reader gets
 /// the old file or the new one, never half of one. A file that already holds `bytes` is left
 /// as it is, so its time says when it last changed (the search index renews what changed by
-/// it, and a sync to a CDN sends nothing for it).
-pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// it, and a sync to a CDN sends nothing for it). Says whether it wrote.
+pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     if std::fs::read(file).is_ok_and(|held| held == bytes) {
-        return Ok(());
+        return Ok(false);
     }
+    write_streamed(file, |out| out.write_all(bytes))?;
+    Ok(true)
+}
+
+/// Writes a file by `write` into a buffer over a temporary file beside `file`, then renames it
+/// over `file` (see [`write_atomic`]), for what is too large to hold whole as one text; on a
+/// failure the temporary file goes and `file` is as it was.
+pub fn write_streamed(
+    file: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if let Some(parent) = file.parent() {
         std::fs::create_dir_all(parent)?;
     }
     let temporary = temporary_beside(file);
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, file).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
+    let written = File::create(&temporary).and_then(|created| {
+        let mut out = BufWriter::new(created);
+        write(&mut out)?;
+        out.flush()
+    });
+    written
+        .and_then(|()| std::fs::rename(&temporary, file))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temporary);
+        })
 }
 
 /// Writes `value` to `file` as pretty JSON (see [`write_atomic`]); a failure names the file.
 pub fn write_json(file: &Path, value: &serde_json::Value) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).unwrap_or_default() + "\n";
-    write_atomic(file, text.as_bytes()).map_err(|err| format!("{}: {err}", file.display()))
+    write_atomic(file, text.as_bytes())
+        .map(drop)
+        .map_err(|err| format!("{}: {err}", file.display()))
 }
 
 /// The addresses of the prerendered page files in `dist` (front page, sections, keywords,

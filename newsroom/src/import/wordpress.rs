@@ -1022,26 +1022,12 @@ fn read_state(file: &Path) -> Result<State, String> {
     }
 }
 
-/// The state, compact, streamed to a file beside `file` and renamed over it.
+/// The state, compact, streamed to its file (never built whole as one text).
 fn write_state(file: &Path, state: &State) -> Result<(), String> {
-    use std::io::Write;
-    let failed = |err: &dyn std::fmt::Display| format!("{}: {err}", file.display());
-    if let Some(folder) = file.parent() {
-        std::fs::create_dir_all(folder).map_err(|err| failed(&err))?;
-    }
-    let temporary = crate::build::output::temporary_beside(file);
-    let written = std::fs::File::create(&temporary)
-        .map_err(|err| failed(&err))
-        .and_then(|created| {
-            let mut out = std::io::BufWriter::new(created);
-            serde_json::to_writer(&mut out, state).map_err(|err| failed(&err))?;
-            out.flush().map_err(|err| failed(&err))
-        })
-        .and_then(|()| std::fs::rename(&temporary, file).map_err(|err| failed(&err)));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
+    crate::build::output::write_streamed(file, |out| {
+        serde_json::to_writer(out, state).map_err(std::io::Error::from)
+    })
+    .map_err(|err| format!("{}: {err}", file.display()))
 }
 
 fn read_json(file: &Path) -> Option<Value> {
@@ -1143,12 +1129,9 @@ impl Writer {
 
     fn text(&mut self, file: &str, text: &str) -> Result<(), String> {
         let path = self.api.join(file);
-        if std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
-            return Ok(());
-        }
-        crate::build::output::write_atomic(&path, text.as_bytes())
+        let wrote = crate::build::output::write_atomic(&path, text.as_bytes())
             .map_err(|err| format!("{}: {err}", path.display()))?;
-        self.written += 1;
+        self.written += usize::from(wrote);
         Ok(())
     }
 
