@@ -822,7 +822,7 @@ fn a_site_in_trouble_is_retried_or_said_so_and_the_last_good_files_stay() {
     );
     assert_eq!(done["added"], json!(["1", "2", "3"]), "{done}");
     let good = fs::read_to_string(api.join("articles/1.json")).unwrap();
-    let state = fs::read_to_string(api.join(".wordpress/state.json")).unwrap();
+    let state = fs::read(api.join(".wordpress/state.sqlite")).unwrap();
 
     // Then the site goes wrong in every way: each run says why, exits 1, and writes nothing.
     let cases: Vec<(&str, Answer)> = vec![
@@ -884,7 +884,7 @@ fn a_site_in_trouble_is_retried_or_said_so_and_the_last_good_files_stay() {
             good
         );
         assert_eq!(
-            fs::read_to_string(api.join(".wordpress/state.json")).unwrap(),
+            fs::read(api.join(".wordpress/state.sqlite")).unwrap(),
             state,
             "the high-water mark stays"
         );

@@ -76,17 +76,17 @@ pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     if std::fs::read(file).is_ok_and(|held| held == bytes) {
         return Ok(false);
     }
-    write_streamed(file, |out| out.write_all(bytes))?;
-    Ok(true)
+    write_streamed(file, |out| out.write_all(bytes))
 }
 
 /// Writes a file by `write` into a buffer over a temporary file beside `file`, then renames it
-/// over `file` (see [`write_atomic`]), for what is too large to hold whole as one text; on a
-/// failure the temporary file goes and `file` is as it was.
+/// over `file` (see [`write_atomic`]), for what is too large to hold whole as one text; a file
+/// that already holds the same bytes is left as it is. On a failure the temporary file goes and
+/// `file` is as it was. Says whether it wrote.
 pub fn write_streamed(
     file: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+) -> std::io::Result<bool> {
     if let Some(parent) = file.parent() {
         std::fs::create_dir_all(parent)?;
     }
@@ -96,11 +96,47 @@ pub fn write_streamed(
         write(&mut out)?;
         out.flush()
     });
-    written
-        .and_then(|()| std::fs::rename(&temporary, file))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&temporary);
-        })
+    let kept = written
+        .and_then(|()| same_bytes(&temporary, file))
+        .and_then(|same| {
+            if same {
+                std::fs::remove_file(&temporary)?;
+            } else {
+                std::fs::rename(&temporary, file)?;
+            }
+            Ok(!same)
+        });
+    kept.inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
+
+/// Whether two files hold the same bytes (a missing `b` holds none), read a buffer at a time.
+fn same_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::io::{BufRead, BufReader};
+    let (Ok(a_len), Ok(b_len)) = (
+        std::fs::metadata(a).map(|m| m.len()),
+        std::fs::metadata(b).map(|m| m.len()),
+    ) else {
+        return Ok(false);
+    };
+    if a_len != b_len {
+        return Ok(false);
+    }
+    let mut a = BufReader::new(File::open(a)?);
+    let mut b = BufReader::new(File::open(b)?);
+    loop {
+        let (held_a, held_b) = (a.fill_buf()?, b.fill_buf()?);
+        let length = held_a.len().min(held_b.len());
+        if length == 0 {
+            return Ok(held_a.len() == held_b.len());
+        }
+        if held_a[..length] != held_b[..length] {
+            return Ok(false);
+        }
+        a.consume(length);
+        b.consume(length);
+    }
 }
 
 /// Writes `value` to `file` as pretty JSON (see [`write_atomic`]); a failure names the file.

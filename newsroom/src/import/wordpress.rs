@@ -12,9 +12,12 @@
 //! (`{api}/.wordpress/staging/`), then moved into place at the end: the run holds one page of
 //! posts at a time, not the archive.
 //!
-//! The state between runs (`{api}/.wordpress/state.json`) holds each imported post's place in
-//! the lists (its date, section, keywords, reporter, photo) and its summary, so a later run
-//! renews only the articles that changed and the lists they are, or were, on.
+//! The state between runs (`{api}/.wordpress/state.sqlite`, [`store`]) holds each imported
+//! post's place in the lists (its date, section, keywords, reporter, photo) and its summary, so
+//! a later run renews only the articles that changed and the lists they are, or were, on; the
+//! lists are written from it as they stream out of it, so no run holds the archive.
+
+mod store;
 
 use super::html;
 use super::rest::Rest;
@@ -22,12 +25,12 @@ use crate::cli::ImportWordpress;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use news_front::routes;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+use store::{Indexed, Members, SectionName, Store};
 
 /// Entries on a list's page (sections, keywords, reporters).
 const PAGE_SIZE: usize = 20;
@@ -45,9 +48,12 @@ const MOST_VIEWED: usize = 10;
 /// What a run did, for a CMS's hook (`--json`).
 #[derive(Serialize, Default)]
 struct Summary {
-    added: Vec<String>,
-    updated: Vec<String>,
-    removed: Vec<String>,
+    #[serde(serialize_with = "as_texts")]
+    added: Vec<u64>,
+    #[serde(serialize_with = "as_texts")]
+    updated: Vec<u64>,
+    #[serde(serialize_with = "as_texts")]
+    removed: Vec<u64>,
     /// Files written (those whose content changed).
     written: usize,
     full: bool,
@@ -55,77 +61,32 @@ struct Summary {
     peak_memory_bytes: Option<u64>,
 }
 
-/// A post as the lists need it.
-#[derive(Serialize, Deserialize, Clone, PartialEq)]
-struct Indexed {
-    /// `published_at`, RFC 3339 in KST, for ordering.
+/// Ids as the contract writes them: text.
+fn as_texts<S: serde::Serializer>(ids: &[u64], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(ids.iter().map(u64::to_string))
+}
+
+/// The state as stops 34 and 35 kept it (`state.json`), read once to move it into the store.
+#[derive(Deserialize, Default)]
+struct LegacyState {
+    url: String,
+    high_water: Option<String>,
+    posts: BTreeMap<String, LegacyIndexed>,
+    sections: BTreeMap<u64, SectionName>,
+    most_viewed_placeholder: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LegacyIndexed {
     published: String,
     section: Option<String>,
     tags: Vec<String>,
     reporter: Option<String>,
-    /// The reporter's name, as their page shows it.
     reporter_name: Option<String>,
     sticky: bool,
-    /// The featured image, for 포토뉴스.
-    photo: Option<Json>,
-    /// The contract's Summary of the article.
-    summary: Json,
-    /// The post's address on the old site (its permalink's path), for the redirects.
+    photo: Option<Value>,
+    summary: Value,
     permalink: Option<String>,
-}
-
-/// A JSON value the state keeps for every post, held as its compact text: parsed, a post's
-/// summary and photo take about five times the memory of their text, and the state holds the
-/// whole archive (at 10,000 posts, 96 MB parsed).
-#[derive(Clone, Serialize, Deserialize)]
-#[serde(transparent)]
-struct Json(Box<RawValue>);
-
-impl Json {
-    fn of(value: &Value) -> Self {
-        match serde_json::value::to_raw_value(value) {
-            Ok(raw) => Self(raw),
-            // Only a map with keys that are not strings fails, and a Value has none.
-            Err(_) => Self(RawValue::NULL.to_owned()),
-        }
-    }
-
-    fn value(&self) -> Value {
-        serde_json::from_str(self.0.get()).unwrap_or(Value::Null)
-    }
-
-    /// Compact again, if it was read from a state written pretty (before stop 35).
-    fn compact(&mut self) {
-        if self.0.get().contains('\n') {
-            *self = Self::of(&self.value());
-        }
-    }
-}
-
-/// The same value: compact texts compare as values do.
-impl PartialEq for Json {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
-    }
-}
-
-#[derive(Serialize, Deserialize, Default)]
-struct State {
-    url: String,
-    /// The latest `modified` (the site's local time, as WordPress filters by it) of the posts
-    /// seen, when the run succeeded.
-    high_water: Option<String>,
-    posts: BTreeMap<String, Indexed>,
-    /// Sections by category id, so a renamed category renames its section.
-    sections: BTreeMap<u64, SectionName>,
-    /// What the importer last wrote as most-viewed.json (the newest, until real counts come).
-    most_viewed_placeholder: Option<String>,
-}
-
-#[derive(Serialize, Deserialize, Clone, PartialEq)]
-struct SectionName {
-    slug: String,
-    name: String,
 }
 
 #[derive(Deserialize)]
@@ -231,17 +192,26 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         &options.url,
         std::time::Duration::from_secs(options.timeout),
     )?;
-    let state_file = api.join(".wordpress/state.json");
-    let mut state = read_state(&state_file)?;
-    if !state.url.is_empty() && state.url != rest_url(&options.url) {
+    let state_file = api.join(".wordpress/state.sqlite");
+    let legacy_file = api.join(".wordpress/state.json");
+    let existing = Store::existing(&state_file)?;
+    let mut legacy = match &existing {
+        Some(store) if store.mark("url")?.is_some() => None,
+        _ => read_legacy(&legacy_file)?,
+    };
+    let (url, high_water) = match (&existing, &legacy) {
+        (_, Some(old)) => (Some(old.url.clone()), old.high_water.clone()),
+        (Some(store), None) => (store.mark("url")?, store.mark("high_water")?),
+        (None, None) => (None, None),
+    };
+    if let Some(url) = url.filter(|url| !url.is_empty() && *url != rest_url(&options.url)) {
         return Err(format!(
-            "{} was imported from {}, not {}: import into another folder",
+            "{} was imported from {url}, not {}: import into another folder",
             api.display(),
-            state.url,
             options.url
         ));
     }
-    let full = options.full || state.high_water.is_none();
+    let full = options.full || high_water.is_none();
 
     // Fetch: nothing is written until everything has come.
     let site: SiteIndex = rest.get("")?.items;
@@ -251,7 +221,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     let mut query = format!(
         "wp/v2/posts?per_page={PER_PAGE}&orderby=id&order=asc&_embed=author,wp:featuredmedia"
     );
-    if let (false, Some(mark)) = (full, state.high_water.as_deref().and_then(overlap)) {
+    if let (false, Some(mark)) = (full, high_water.as_deref().and_then(overlap)) {
         query.push_str(&format!("&modified_after={mark}"));
     }
 
@@ -274,17 +244,24 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         .map(|user| (user.id, (reporter_slug(user), html::plain_text(&user.name))))
         .collect();
 
+    let store = match existing {
+        Some(store) => store,
+        None => Store::create(&state_file)?,
+    };
+    if let Some(old) = legacy.take() {
+        migrate(&store, old)?;
+    }
     let mut summary = Summary {
         full,
         ..Summary::default()
     };
     let mut staged = Staging::new(api)?;
-    let mut gone: BTreeSet<String> = BTreeSet::new();
+    let mut gone: BTreeSet<u64> = BTreeSet::new();
     let mut touched_lists = Lists::default();
-    let mut high_water = state.high_water.clone();
+    let mut high_water = high_water;
     each_page(&rest, &query, |posts: Vec<Post>| {
         for post in posts {
-            let id = post.id.to_string();
+            let id = post.id;
             if let Some(modified) = &post.modified {
                 if high_water
                     .as_deref()
@@ -295,23 +272,23 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             }
             // Only what the public sees: a published post, not behind a password.
             if post.status != "publish" || post.content.protected || post.excerpt.protected {
-                if state.posts.contains_key(&id) {
+                if store.has(id)? {
                     gone.insert(id);
                 }
                 continue;
             }
             let (article, indexed) = convert(&post, &site_name, &sections, &keywords, &reporters);
-            if let Some(old) = state.posts.get(&id) {
-                touched_lists.add(old);
-                if old != &indexed || !api.join(format!("articles/{id}.json")).is_file() {
-                    summary.updated.push(id.clone());
+            if let Some(old) = store.post(id)? {
+                touched_lists.add(&old);
+                if old != indexed || !api.join(format!("articles/{id}.json")).is_file() {
+                    summary.updated.push(id);
                 }
             } else {
-                summary.added.push(id.clone());
+                summary.added.push(id);
             }
             touched_lists.add(&indexed);
-            staged.put(&id, &article)?;
-            state.posts.insert(id, indexed);
+            staged.put(id, &article)?;
+            store.put(id, &indexed)?;
         }
         Ok(())
     })?;
@@ -320,66 +297,62 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     // id is listed (100 a request) and compared.
     let count: crate::import::rest::Page<Vec<IdOnly>> =
         rest.get("wp/v2/posts?per_page=1&_fields=id")?;
-    let expected = state.posts.len() - gone.len();
+    let expected = store.count(Members::All)? - gone.len();
     if full || count.total != Some(expected as u64) {
-        let public: BTreeSet<String> = all_pages::<IdOnly>(
+        store.begin_public()?;
+        each_page(
             &rest,
             &format!("wp/v2/posts?per_page={PER_PAGE}&orderby=id&order=asc&_fields=id"),
-        )?
-        .into_iter()
-        .map(|post| post.id.to_string())
-        .collect();
-        gone.extend(
-            state
-                .posts
-                .keys()
-                .filter(|id| !public.contains(*id))
-                .cloned(),
-        );
+            |posts: Vec<IdOnly>| store.add_public(posts.into_iter().map(|post| post.id)),
+        )?;
+        gone.extend(store.not_public()?);
     }
-    for id in &gone {
-        if let Some(old) = state.posts.remove(id) {
+    for &id in &gone {
+        if let Some(old) = store.remove(id)? {
             touched_lists.add(&old);
-            summary.removed.push(id.clone());
+            summary.removed.push(id);
         }
         staged.drop(id)?;
-        summary.added.retain(|added| added != id);
-        summary.updated.retain(|updated| updated != id);
+        summary.added.retain(|added| *added != id);
+        summary.updated.retain(|updated| *updated != id);
     }
 
     // A renamed category renames its section everywhere it is shown.
-    let renamed: BTreeSet<u64> = sections
-        .iter()
-        .filter(|(id, section)| state.sections.get(id).is_some_and(|old| old != *section))
-        .map(|(id, _)| *id)
-        .collect();
+    let known = store.sections()?;
     for (category, section) in &sections {
-        if renamed.contains(category) {
-            let old_slug = state.sections.get(category).map(|old| old.slug.clone());
-            for (id, indexed) in state.posts.iter_mut() {
-                if indexed.section.is_some() && indexed.section == old_slug {
-                    touched_lists.sections.extend(old_slug.clone());
-                    indexed.section = Some(section.slug.clone());
-                    let mut listed = indexed.summary.value();
-                    listed["section"] = json!({ "slug": section.slug, "name": section.name });
-                    indexed.summary = Json::of(&listed);
-                    let file = match staged.has(id) {
-                        true => staged.file(id),
-                        false => api.join(format!("articles/{id}.json")),
-                    };
-                    if let Some(mut article) = read_json(&file) {
-                        article["section"] = json!({ "slug": section.slug, "name": section.name });
-                        if !staged.has(id) {
-                            summary.updated.push(id.clone());
-                        }
-                        staged.put(id, &article)?;
-                    }
+        let Some(old_slug) = known
+            .get(category)
+            .filter(|old| *old != section)
+            .map(|old| old.slug.clone())
+        else {
+            continue;
+        };
+        touched_lists.sections.insert(old_slug.clone());
+        touched_lists.sections.insert(section.slug.clone());
+        let named = json!({ "slug": section.slug, "name": section.name });
+        for id in store.ids_in_section(&old_slug)? {
+            let Some(mut indexed) = store.post(id)? else {
+                continue;
+            };
+            indexed.section = Some(section.slug.clone());
+            let mut listed: Value = serde_json::from_str(&indexed.summary).unwrap_or(Value::Null);
+            listed["section"] = named.clone();
+            indexed.summary = listed.to_string();
+            store.put(id, &indexed)?;
+            let file = match staged.has(id) {
+                true => staged.file(id),
+                false => api.join(format!("articles/{id}.json")),
+            };
+            if let Some(mut article) = read_json(&file) {
+                article["section"] = named.clone();
+                if !staged.has(id) {
+                    summary.updated.push(id);
                 }
+                staged.put(id, &article)?;
             }
-            touched_lists.sections.insert(section.slug.clone());
         }
     }
-    state.sections = sections.clone();
+    store.set_sections(&sections)?;
 
     // Write: the articles, then the lists they are on, then the front page and the rest.
     let mut writer = Writer::new(api);
@@ -387,7 +360,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     for id in &gone {
         writer.remove(&format!("articles/{id}.json"))?;
     }
-    let menu = menu(&sections, &state.posts);
+    let menu = menu(&sections, &store)?;
     write_site(
         &mut writer,
         &site_name,
@@ -395,19 +368,30 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         &menu,
     )?;
     let lists = if full {
-        Lists::all(&state.posts, &menu)
+        Lists::all(&store)?
     } else {
-        touched_lists.with_menu(&menu)
+        touched_lists
     };
-    write_lists(&mut writer, &state.posts, &lists, &menu, &site_name)?;
-    write_front(&mut writer, &state.posts, &menu)?;
-    write_defaults(&mut writer, &mut state)?;
-    write_redirects(&mut writer, &state.posts, (&categories, &sections), &tags)?;
+    write_lists(
+        &mut writer,
+        &store,
+        &lists.with_menu(&menu),
+        &menu,
+        &site_name,
+    )?;
+    write_front(&mut writer, &store, &menu)?;
+    write_defaults(&mut writer, &store)?;
+    write_redirects(&mut writer, &store, (&categories, &sections), &tags)?;
 
-    state.url = rest_url(&options.url);
-    state.high_water = high_water;
-    write_state(&state_file, &state)?;
+    store.set_mark("url", Some(&rest_url(&options.url)))?;
+    store.set_mark("high_water", high_water.as_deref())?;
+    store.commit()?;
     writer.written += 1;
+    // Moved into the store for good: the old state goes.
+    if legacy_file.is_file() {
+        std::fs::remove_file(&legacy_file)
+            .map_err(|err| format!("{}: {err}", legacy_file.display()))?;
+    }
     summary.written = writer.written;
     Ok(summary)
 }
@@ -493,16 +477,8 @@ fn section_names(categories: &[Term]) -> BTreeMap<u64, SectionName> {
 }
 
 /// The menu: every section with an article, the fullest first (then by name).
-fn menu(
-    sections: &BTreeMap<u64, SectionName>,
-    posts: &BTreeMap<String, Indexed>,
-) -> Vec<SectionName> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for indexed in posts.values() {
-        if let Some(slug) = &indexed.section {
-            *counts.entry(slug.as_str()).or_default() += 1;
-        }
-    }
+fn menu(sections: &BTreeMap<u64, SectionName>, store: &Store) -> Result<Vec<SectionName>, String> {
+    let counts = store.section_counts()?;
     let mut menu: Vec<SectionName> = sections
         .values()
         .filter(|section| counts.contains_key(section.slug.as_str()))
@@ -514,7 +490,7 @@ fn menu(
             .then_with(|| a.name.cmp(&b.name))
     });
     menu.dedup_by(|a, b| a.slug == b.slug);
-    menu
+    Ok(menu)
 }
 
 /// A post as the contract's Article, and as the lists need it.
@@ -626,8 +602,8 @@ fn convert(
         reporter: (!reporter_name.is_empty()).then_some(reporter_slug),
         reporter_name: (!reporter_name.is_empty()).then_some(reporter_name),
         sticky: post.sticky,
-        photo: photo.as_ref().map(Json::of),
-        summary: Json::of(&summary),
+        photo: photo.as_ref().map(Value::to_string),
+        summary: summary.to_string(),
         permalink,
     };
     (article, indexed)
@@ -684,10 +660,14 @@ impl Lists {
         self.reporters.extend(indexed.reporter.clone());
     }
 
-    fn all(posts: &BTreeMap<String, Indexed>, menu: &[SectionName]) -> Self {
-        let mut lists = Self::default();
-        posts.values().for_each(|indexed| lists.add(indexed));
-        lists.with_menu(menu)
+    /// Every list some post is on.
+    fn all(store: &Store) -> Result<Self, String> {
+        let [sections, keywords, reporters] = store.list_keys()?;
+        Ok(Self {
+            sections,
+            keywords,
+            reporters,
+        })
     }
 
     /// Every section of the menu has its first page.
@@ -698,120 +678,103 @@ impl Lists {
     }
 }
 
-/// The posts newest first (then by id, highest first).
-fn newest<'a>(
-    posts: impl Iterator<Item = (&'a String, &'a Indexed)>,
-) -> Vec<(&'a String, &'a Indexed)> {
-    let mut posts: Vec<_> = posts.collect();
-    posts.sort_by(|(a_id, a), (b_id, b)| {
-        b.published.cmp(&a.published).then_with(|| {
-            b_id.parse::<u64>()
-                .unwrap_or(0)
-                .cmp(&a_id.parse::<u64>().unwrap_or(0))
-        })
-    });
-    posts
+/// A summary or a photo as the store keeps it (compact JSON), as a value again.
+fn value(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+/// The summaries of the posts `members` names, newest first, `limit` at most.
+fn newest(store: &Store, members: Members, limit: usize) -> Result<Vec<Value>, String> {
+    let mut found = Vec::new();
+    store.newest(members, Some(limit), |_, indexed| {
+        found.push(value(&indexed.summary));
+        Ok(())
+    })?;
+    Ok(found)
 }
 
 fn write_lists(
     writer: &mut Writer,
-    posts: &BTreeMap<String, Indexed>,
+    store: &Store,
     lists: &Lists,
     menu: &[SectionName],
     outlet: &str,
 ) -> Result<(), String> {
-    // One pass over the posts, gathering the members of every list to write.
-    let mut sections: BTreeMap<&str, Vec<(&String, &Indexed)>> = BTreeMap::new();
-    let mut keywords: BTreeMap<&str, Vec<(&String, &Indexed)>> = BTreeMap::new();
-    let mut reporters: BTreeMap<&str, Vec<(&String, &Indexed)>> = BTreeMap::new();
-    for key in &lists.sections {
-        sections.entry(key).or_default();
-    }
-    for key in &lists.keywords {
-        keywords.entry(key).or_default();
-    }
-    for key in &lists.reporters {
-        reporters.entry(key).or_default();
-    }
-    for (id, indexed) in posts {
-        if let Some(list) = indexed
-            .section
-            .as_deref()
-            .and_then(|slug| sections.get_mut(slug))
-        {
-            list.push((id, indexed));
-        }
-        for tag in &indexed.tags {
-            if let Some(list) = keywords.get_mut(tag.as_str()) {
-                list.push((id, indexed));
-            }
-        }
-        if let Some(list) = indexed
-            .reporter
-            .as_deref()
-            .and_then(|slug| reporters.get_mut(slug))
-        {
-            list.push((id, indexed));
-        }
-    }
     let names: HashMap<&str, &str> = menu
         .iter()
         .map(|section| (section.slug.as_str(), section.name.as_str()))
         .collect();
-    for (slug, members) in sections {
-        let name = names.get(slug).copied().unwrap_or(slug);
+    for slug in &lists.sections {
+        let name = names.get(slug.as_str()).copied().unwrap_or(slug);
         let head = json!({ "section": { "slug": slug, "name": name } });
-        write_pages(writer, "sections", slug, head, members)?;
+        write_pages(
+            writer,
+            store,
+            "sections",
+            slug,
+            head,
+            Members::Section(slug),
+        )?;
     }
-    for (keyword, members) in keywords {
+    for keyword in &lists.keywords {
         if routes::file_for(&routes::tag(keyword, 1)).is_none() {
             continue;
         }
-        write_pages(writer, "tags", keyword, json!({ "tag": keyword }), members)?;
+        let head = json!({ "tag": keyword });
+        write_pages(writer, store, "tags", keyword, head, Members::Tag(keyword))?;
     }
-    for (slug, members) in reporters {
+    for slug in &lists.reporters {
         // The name their newest article gives.
-        let name = newest(members.iter().copied())
-            .into_iter()
-            .find_map(|(_, indexed)| indexed.reporter_name.clone())
-            .unwrap_or_else(|| slug.to_owned());
-        let reporter = json!({ "slug": slug, "name": name, "outlet": outlet });
+        let mut name = None;
+        store.newest(Members::Reporter(slug), None, |_, indexed| {
+            name = name.take().or(indexed.reporter_name);
+            Ok(())
+        })?;
+        let name = name.unwrap_or_else(|| slug.to_owned());
+        let head = json!({ "reporter": { "slug": slug, "name": name, "outlet": outlet } });
         write_pages(
             writer,
+            store,
             "reporters",
             slug,
-            json!({ "reporter": reporter }),
-            members,
+            head,
+            Members::Reporter(slug),
         )?;
     }
     Ok(())
 }
 
-/// A list's pages, `{folder}/{key}/{n}.json`, newest first, at least one; pages past the new
-/// end are deleted.
+/// A list's pages, `{folder}/{key}/{n}.json`, newest first, at least one, each written as its
+/// members come from the store; pages past the new end are deleted.
 fn write_pages(
     writer: &mut Writer,
+    store: &Store,
     folder: &str,
     key: &str,
     head: Value,
-    members: Vec<(&String, &Indexed)>,
+    members: Members,
 ) -> Result<(), String> {
-    let members = newest(members.into_iter());
-    let pages: Vec<&[(&String, &Indexed)]> = if members.is_empty() {
-        vec![&[]]
-    } else {
-        members.chunks(PAGE_SIZE).collect()
-    };
-    let total = pages.len();
-    for (n, page) in pages.iter().enumerate() {
+    let total = store.count(members)?.div_ceil(PAGE_SIZE).max(1);
+    let write = |writer: &mut Writer, number: usize, articles: Vec<Value>| {
         let mut document = head.clone();
-        document["page"] = json!(n + 1);
+        document["page"] = json!(number);
         document["total_pages"] = json!(total);
-        document["articles"] = json!(page
-            .iter()
-            .map(|(_, indexed)| indexed.summary.value())
-            .collect::<Vec<_>>());
-        writer.json(&format!("{folder}/{key}/{}.json", n + 1), &document)?;
+        document["articles"] = json!(articles);
+        writer.json(&format!("{folder}/{key}/{number}.json"), &document)
+    };
+    let mut page: Vec<Value> = Vec::with_capacity(PAGE_SIZE);
+    let mut written = 0;
+    store.newest(members, None, |_, indexed| {
+        page.push(value(&indexed.summary));
+        if page.len() == PAGE_SIZE {
+            written += 1;
+            write(writer, written, std::mem::take(&mut page))?;
+        }
+        Ok(())
+    })?;
+    // The last page, or the one empty page of an empty list.
+    if !page.is_empty() || written == 0 {
+        write(writer, written + 1, page)?;
     }
     let mut next = total + 1;
     while writer
@@ -850,57 +813,36 @@ fn write_site(
     writer.json("site.json", &site)
 }
 
-fn write_front(
-    writer: &mut Writer,
-    posts: &BTreeMap<String, Indexed>,
-    menu: &[SectionName],
-) -> Result<(), String> {
-    let all = newest(posts.iter());
-    // 톱기사: sticky posts first, then the newest.
-    let mut lead: Vec<Value> = all
-        .iter()
-        .filter(|(_, indexed)| indexed.sticky)
-        .map(|(_, indexed)| indexed.summary.value())
-        .collect();
-    for (_, indexed) in all.iter().filter(|(_, indexed)| !indexed.sticky) {
-        if lead.len() >= LEAD {
-            break;
-        }
-        lead.push(indexed.summary.value());
+fn write_front(writer: &mut Writer, store: &Store, menu: &[SectionName]) -> Result<(), String> {
+    // 톱기사: sticky posts first (all of them), then the newest.
+    let mut lead = newest(store, Members::Sticky, usize::MAX)?;
+    if lead.len() < LEAD {
+        lead.extend(newest(store, Members::NotSticky, LEAD - lead.len())?);
     }
-    lead.truncate(LEAD.max(all.iter().filter(|(_, i)| i.sticky).count()));
-    let sections: Vec<Value> = menu
-        .iter()
-        .map(|section| {
-            let articles: Vec<Value> = all
-                .iter()
-                .filter(|(_, indexed)| indexed.section.as_deref() == Some(section.slug.as_str()))
-                .take(PER_SECTION_ON_HOME)
-                .map(|(_, indexed)| indexed.summary.value())
-                .collect();
-            json!({ "section": { "slug": section.slug, "name": section.name }, "articles": articles })
-        })
-        .collect();
+    let mut sections = Vec::new();
+    for section in menu {
+        let articles = newest(store, Members::Section(&section.slug), PER_SECTION_ON_HOME)?;
+        sections.push(json!({ "section": { "slug": section.slug, "name": section.name }, "articles": articles }));
+    }
     writer.json("home.json", &json!({ "lead": lead, "sections": sections }))?;
-    let items: Vec<Value> = all
-        .iter()
-        .filter_map(|(id, indexed)| {
-            let image = indexed.photo.as_ref()?.value();
-            let summary = indexed.summary.value();
-            let mut item = json!({ "article_id": id, "title": summary["title"], "image": image });
-            if let Some(summary) = summary.get("summary") {
-                item["summary"] = summary.clone();
-            }
-            Some(item)
-        })
-        .take(PHOTO_NEWS)
-        .collect();
+    let mut items = Vec::new();
+    store.newest(Members::WithPhoto, Some(PHOTO_NEWS), |id, indexed| {
+        let summary = value(&indexed.summary);
+        let image = indexed.photo.as_deref().map_or(Value::Null, value);
+        let mut item =
+            json!({ "article_id": id.to_string(), "title": summary["title"], "image": image });
+        if let Some(summary) = summary.get("summary") {
+            item["summary"] = summary.clone();
+        }
+        items.push(item);
+        Ok(())
+    })?;
     writer.json("photo-news.json", &json!({ "items": items }))
 }
 
 /// The files the import does not make: left as they are when present; into an empty folder,
 /// valid and empty, and most-viewed.json the newest articles until real counts come.
-fn write_defaults(writer: &mut Writer, state: &mut State) -> Result<(), String> {
+fn write_defaults(writer: &mut Writer, store: &Store) -> Result<(), String> {
     let api = writer.api().to_owned();
     let now = kst_now();
     for (file, empty) in [
@@ -915,14 +857,10 @@ fn write_defaults(writer: &mut Writer, state: &mut State) -> Result<(), String> 
             writer.json(file, &empty)?;
         }
     }
-    let ours = state.most_viewed_placeholder.as_deref();
+    let ours = store.mark("most_viewed_placeholder")?;
     let present = std::fs::read_to_string(api.join("most-viewed.json")).ok();
-    if present.is_none() || present.as_deref() == ours {
-        let newest: Vec<Value> = newest(state.posts.iter())
-            .into_iter()
-            .take(MOST_VIEWED)
-            .map(|(_, indexed)| indexed.summary.value())
-            .collect();
+    if present.is_none() || present == ours {
+        let newest = newest(store, Members::All, MOST_VIEWED)?;
         let document = json!({
             "updated_at": now,
             "periods": [
@@ -934,7 +872,7 @@ fn write_defaults(writer: &mut Writer, state: &mut State) -> Result<(), String> 
         if present.as_deref() != Some(text.as_str()) || ours.is_none() {
             writer.text("most-viewed.json", &text)?;
         }
-        state.most_viewed_placeholder = Some(text);
+        store.set_mark("most_viewed_placeholder", Some(&text))?;
     }
     Ok(())
 }
@@ -942,34 +880,21 @@ fn write_defaults(writer: &mut Writer, state: &mut State) -> Result<(), String> 
 /// The old site's addresses, for nginx (`map $request_uri $wordpress_new`, included by the
 /// server block): each post's permalink and `/?p=N` to its article, each category's archive to
 /// its section, each tag's archive to its keyword's page. Keys are as WordPress writes its
-/// addresses (Korean slugs percent-encoded), as `$request_uri` holds them.
+/// addresses (Korean slugs percent-encoded), as `$request_uri` holds them. Streamed from the
+/// store to the file.
 fn write_redirects(
     writer: &mut Writer,
-    posts: &BTreeMap<String, Indexed>,
+    store: &Store,
     (categories, sections): (&[Term], &BTreeMap<u64, SectionName>),
     tags: &[Term],
 ) -> Result<(), String> {
-    let mut lines = vec![
-        "# Written by `newsroom import wordpress`: the old WordPress addresses and their new ones,"
-            .to_owned(),
-        "# for `map $request_uri $wordpress_new { include …/redirects.map; }` (deploy/nginx.conf)."
-            .to_owned(),
-    ];
+    use std::io::Write;
     // Only addresses of plain characters and percent escapes go into the map: nothing that
     // could end its quotes, its line or its block.
     let mappable = |path: &str| {
         path.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_%./?=&~+".contains(&b))
     };
-    for (id, indexed) in posts {
-        let article = routes::article(id);
-        lines.push(format!("\"/?p={id}\" \"{article}\";"));
-        if let Some(path) = indexed.permalink.as_deref().filter(|path| mappable(path)) {
-            if !path.starts_with("/?p=") {
-                lines.push(format!("\"{path}\" \"{article}\";"));
-            }
-        }
-    }
     // A slug is used as WordPress gave it only when it is a path segment of plain characters
     // and percent escapes (nothing that could end the map's quotes or line).
     let raw = |slug: &str| {
@@ -979,55 +904,85 @@ fn write_redirects(
                 .all(|b| b.is_ascii_alphanumeric() || b"-_%.".contains(&b)))
         .then(|| slug.to_owned())
     };
-    for category in categories {
-        if let (Some(old), Some(section)) = (raw(&category.slug), sections.get(&category.id)) {
-            lines.push(format!(
-                "\"/category/{old}/\" \"{}\";",
-                routes::section(&section.slug, 1)
-            ));
-        }
-    }
-    for tag in tags {
-        let name = html::plain_text(&tag.name);
-        if let (Some(old), false) = (raw(&tag.slug), name.is_empty()) {
-            if routes::file_for(&routes::tag(&name, 1)).is_some() {
-                lines.push(format!("\"/tag/{old}/\" \"{}\";", routes::tag(&name, 1)));
+    writer.streamed(".wordpress/redirects.map", |out| {
+        writeln!(
+            out,
+            "# Written by `newsroom import wordpress`: the old WordPress addresses and their new ones,\n\
+             # for `map $request_uri $wordpress_new {{ include …/redirects.map; }}` (deploy/nginx.conf)."
+        )
+        .map_err(|err| err.to_string())?;
+        store.by_id(|id, indexed| {
+            let article = routes::article(&id.to_string());
+            writeln!(out, "\"/?p={id}\" \"{article}\";").map_err(|err| err.to_string())?;
+            if let Some(path) = indexed.permalink.as_deref().filter(|path| mappable(path)) {
+                if !path.starts_with("/?p=") {
+                    writeln!(out, "\"{path}\" \"{article}\";").map_err(|err| err.to_string())?;
+                }
+            }
+            Ok(())
+        })?;
+        for category in categories {
+            if let (Some(old), Some(section)) = (raw(&category.slug), sections.get(&category.id)) {
+                let new = routes::section(&section.slug, 1);
+                writeln!(out, "\"/category/{old}/\" \"{new}\";").map_err(|err| err.to_string())?;
             }
         }
-    }
-    lines.push(String::new());
-    writer.text(".wordpress/redirects.map", &lines.join("\n"))
+        for tag in tags {
+            let name = html::plain_text(&tag.name);
+            if let (Some(old), false) = (raw(&tag.slug), name.is_empty()) {
+                if routes::file_for(&routes::tag(&name, 1)).is_some() {
+                    let new = routes::tag(&name, 1);
+                    writeln!(out, "\"/tag/{old}/\" \"{new}\";").map_err(|err| err.to_string())?;
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
-/// The state, read as it streams from the file (at 100,000 posts it is about 100 MB of text,
-/// which is never held whole).
-fn read_state(file: &Path) -> Result<State, String> {
+/// The state as stops 34 and 35 kept it, if it is there (read as it streams from the file).
+fn read_legacy(file: &Path) -> Result<Option<LegacyState>, String> {
     match std::fs::File::open(file) {
-        Ok(opened) => {
-            let reader = std::io::BufReader::new(opened);
-            let mut state: State = serde_json::from_reader(reader).map_err(|err| {
+        Ok(opened) => serde_json::from_reader(std::io::BufReader::new(opened))
+            .map(Some)
+            .map_err(|err| {
                 format!(
                     "{}: does not read ({err}); move it away to import afresh",
                     file.display()
                 )
-            })?;
-            for indexed in state.posts.values_mut() {
-                indexed.summary.compact();
-                indexed.photo.as_mut().map(Json::compact);
-            }
-            Ok(state)
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(State::default()),
+            }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(format!("{}: {err}", file.display())),
     }
 }
 
-/// The state, compact, streamed to its file (never built whole as one text).
-fn write_state(file: &Path, state: &State) -> Result<(), String> {
-    crate::build::output::write_streamed(file, |out| {
-        serde_json::to_writer(out, state).map_err(std::io::Error::from)
-    })
-    .map_err(|err| format!("{}: {err}", file.display()))
+/// The old state into the store, in the run's transaction: the same posts, summaries as the
+/// same compact text a run makes now (so none reads as changed), the same marks.
+fn migrate(store: &Store, old: LegacyState) -> Result<(), String> {
+    for (id, post) in old.posts {
+        let Ok(id) = id.parse::<u64>() else {
+            continue;
+        };
+        let indexed = Indexed {
+            published: post.published,
+            section: post.section,
+            tags: post.tags,
+            reporter: post.reporter,
+            reporter_name: post.reporter_name,
+            sticky: post.sticky,
+            photo: post.photo.as_ref().map(Value::to_string),
+            summary: post.summary.to_string(),
+            permalink: post.permalink,
+        };
+        store.put(id, &indexed)?;
+    }
+    store.set_sections(&old.sections)?;
+    store.set_mark("url", Some(&old.url))?;
+    store.set_mark("high_water", old.high_water.as_deref())?;
+    store.set_mark(
+        "most_viewed_placeholder",
+        old.most_viewed_placeholder.as_deref(),
+    )
 }
 
 fn read_json(file: &Path) -> Option<Value> {
@@ -1049,7 +1004,6 @@ fn kst_now() -> String {
 /// (`{api}/.wordpress/staging/{id}.json`): what a failed run staged is cleared by the next.
 struct Staging {
     folder: PathBuf,
-    ids: BTreeSet<String>,
 }
 
 impl Staging {
@@ -1061,46 +1015,44 @@ impl Staging {
             Err(err) => return Err(format!("{}: {err}", folder.display())),
         }
         std::fs::create_dir_all(&folder).map_err(|err| format!("{}: {err}", folder.display()))?;
-        Ok(Self {
-            folder,
-            ids: BTreeSet::new(),
-        })
+        Ok(Self { folder })
     }
 
-    fn file(&self, id: &str) -> PathBuf {
+    fn file(&self, id: u64) -> PathBuf {
         self.folder.join(format!("{id}.json"))
     }
 
-    fn has(&self, id: &str) -> bool {
-        self.ids.contains(id)
+    fn has(&self, id: u64) -> bool {
+        self.file(id).is_file()
     }
 
-    fn put(&mut self, id: &str, article: &Value) -> Result<(), String> {
+    fn put(&mut self, id: u64, article: &Value) -> Result<(), String> {
         let file = self.file(id);
-        std::fs::write(&file, pretty(article))
-            .map_err(|err| format!("{}: {err}", file.display()))?;
-        self.ids.insert(id.to_owned());
-        Ok(())
+        std::fs::write(&file, pretty(article)).map_err(|err| format!("{}: {err}", file.display()))
     }
 
-    fn drop(&mut self, id: &str) -> Result<(), String> {
-        if self.ids.remove(id) {
-            let file = self.file(id);
-            std::fs::remove_file(&file).map_err(|err| format!("{}: {err}", file.display()))?;
+    fn drop(&mut self, id: u64) -> Result<(), String> {
+        let file = self.file(id);
+        match std::fs::remove_file(&file) {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(err) => Err(format!("{}: {err}", file.display())),
         }
-        Ok(())
     }
 
     /// Each staged article to `articles/{id}.json`, one at a time; then the folder goes.
     fn move_into(self, writer: &mut Writer) -> Result<(), String> {
-        for id in &self.ids {
-            let file = self.file(id);
+        let failed = |err: std::io::Error| format!("{}: {err}", self.folder.display());
+        for entry in std::fs::read_dir(&self.folder).map_err(failed)? {
+            let file = entry.map_err(failed)?.path();
+            let Some(name) = file.file_name().and_then(|name| name.to_str()) else {
+                continue;
+            };
             let text = std::fs::read_to_string(&file)
                 .map_err(|err| format!("{}: {err}", file.display()))?;
-            writer.text(&format!("articles/{id}.json"), &text)?;
+            writer.text(&format!("articles/{name}"), &text)?;
         }
-        std::fs::remove_dir_all(&self.folder)
-            .map_err(|err| format!("{}: {err}", self.folder.display()))
+        std::fs::remove_dir_all(&self.folder).map_err(failed)
     }
 }
 
@@ -1135,6 +1087,30 @@ impl Writer {
         Ok(())
     }
 
+    /// A file too large to hold whole, written by `write` as it goes.
+    fn streamed(
+        &mut self,
+        file: &str,
+        write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let path = self.api.join(file);
+        let mut reason = None;
+        let wrote = crate::build::output::write_streamed(&path, |out| {
+            write(out).map_err(|err| {
+                reason = Some(err);
+                std::io::Error::other("the import's state")
+            })
+        });
+        match (wrote, reason) {
+            (_, Some(reason)) => Err(reason),
+            (Ok(wrote), None) => {
+                self.written += usize::from(wrote);
+                Ok(())
+            }
+            (Err(err), None) => Err(format!("{}: {err}", path.display())),
+        }
+    }
+
     fn remove(&mut self, file: &str) -> Result<(), String> {
         let path = self.api.join(file);
         match std::fs::remove_file(&path) {
@@ -1153,29 +1129,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_state_written_pretty_reads_back_as_the_same_compact_summaries() {
+    fn the_state_of_stops_34_and_35_moves_into_the_store_unchanged() {
         let summary = json!({ "id": "7", "title": "제목 \"인용\"\n줄",
             "thumbnail": { "src": "/a.jpg", "srcset": [{ "src": "/a-300.jpg", "width": 300 }] } });
         let photo = summary["thumbnail"].clone();
-        // As stop 34 wrote it: pretty.
-        let old = json!({ "url": "http://cms.example", "high_water": null, "sections": {},
+        // As stop 34 wrote it: pretty (stop 35: compact).
+        let old = json!({ "url": "http://cms.example", "high_water": "2026-11-21T07:40:00",
+            "sections": { "3": { "slug": "politics", "name": "정치" } },
             "most_viewed_placeholder": null,
-            "posts": { "7": { "published": "2026-11-21T16:40:00+09:00", "section": null, "tags": [],
-                "reporter": null, "reporter_name": null, "sticky": false, "photo": photo,
-                "summary": summary, "permalink": null } } });
-        let folder = std::env::temp_dir().join(format!("wp-state-{}", std::process::id()));
+            "posts": { "7": { "published": "2026-11-21T16:40:00+09:00", "section": "politics",
+                "tags": ["선거"], "reporter": "kim", "reporter_name": "김기자", "sticky": false,
+                "photo": photo, "summary": summary, "permalink": "/2026/11/21/a/" } } });
+        let folder = std::env::temp_dir().join(format!("wp-legacy-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
         std::fs::create_dir_all(&folder).unwrap();
         let file = folder.join("state.json");
         std::fs::write(&file, serde_json::to_string_pretty(&old).unwrap()).unwrap();
-        let state = read_state(&file).unwrap();
-        let post = &state.posts["7"];
-        // The same as a run makes them now, so no post reads as changed after the upgrade.
-        assert!(post.summary == Json::of(&summary));
-        assert!(post.photo.as_ref() == Some(&Json::of(&photo)));
-        assert_eq!(post.summary.value(), summary);
-        // Written compact, and read back the same.
-        std::fs::write(&file, serde_json::to_string(&state).unwrap()).unwrap();
-        assert!(read_state(&file).unwrap().posts["7"].summary == Json::of(&summary));
+        let legacy = read_legacy(&file).unwrap().unwrap();
+        let store = Store::create(&folder.join("state.sqlite")).unwrap();
+        migrate(&store, legacy).unwrap();
+        let post = store.post(7).unwrap().unwrap();
+        // The same text a run makes now, so no post reads as changed after the upgrade.
+        assert_eq!(post.summary, summary.to_string());
+        assert_eq!(post.photo, Some(photo.to_string()));
+        assert_eq!(post.tags, ["선거"]);
+        assert_eq!(post.permalink.as_deref(), Some("/2026/11/21/a/"));
+        assert_eq!(store.sections().unwrap()[&3].name, "정치");
+        assert_eq!(
+            store.mark("high_water").unwrap().as_deref(),
+            Some("2026-11-21T07:40:00")
+        );
+        assert_eq!(store.mark("most_viewed_placeholder").unwrap(), None);
+        assert!(read_legacy(&folder.join("none.json")).unwrap().is_none());
+        std::fs::write(&file, "{\"posts\": ").unwrap();
+        assert!(read_legacy(&file).is_err_and(|err| err.contains("move it away")));
         let _ = std::fs::remove_dir_all(&folder);
     }
 
