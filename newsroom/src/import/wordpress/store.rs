@@ -85,7 +85,8 @@ CREATE INDEX IF NOT EXISTS posts_newest ON posts (published, id);
 CREATE INDEX IF NOT EXISTS posts_by_section ON posts (section, published, id);
 CREATE INDEX IF NOT EXISTS posts_by_reporter ON posts (reporter, published, id);
 CREATE TABLE IF NOT EXISTS post_tags (
-    tag TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tag, id)) WITHOUT ROWID;
+    id INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (id, tag)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS post_tags_by_tag ON post_tags (tag, id);
 ";
 
 /// The state, with the run's transaction open: dropped without [`Store::commit`], everything
@@ -241,10 +242,10 @@ impl Store {
             .map_err(sql)?;
         let mut insert = self
             .db
-            .prepare_cached("INSERT OR IGNORE INTO post_tags (tag, id) VALUES (?1, ?2)")
+            .prepare_cached("INSERT OR IGNORE INTO post_tags (id, tag) VALUES (?1, ?2)")
             .map_err(sql)?;
         for tag in &post.tags {
-            insert.execute(params![tag, id as i64]).map_err(sql)?;
+            insert.execute(params![id as i64, tag]).map_err(sql)?;
         }
         Ok(())
     }
