@@ -375,7 +375,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     write_lists(
         &mut writer,
         &store,
-        &lists.with_menu(&menu),
+        &lists.with_menu(&menu, api),
         &menu,
         &site_name,
     )?;
@@ -670,10 +670,17 @@ impl Lists {
         })
     }
 
-    /// Every section of the menu has its first page.
-    fn with_menu(mut self, menu: &[SectionName]) -> Self {
-        self.sections
-            .extend(menu.iter().map(|section| section.slug.clone()));
+    /// Every section of the menu has its first page: a section without one gets its pages
+    /// (the others are renewed only when a post on them changed).
+    fn with_menu(mut self, menu: &[SectionName], api: &Path) -> Self {
+        self.sections.extend(
+            menu.iter()
+                .filter(|section| {
+                    !api.join(format!("sections/{}/1.json", section.slug))
+                        .is_file()
+                })
+                .map(|section| section.slug.clone()),
+        );
         self
     }
 }
