@@ -76,7 +76,9 @@ pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     if std::fs::read(file).is_ok_and(|held| held == bytes) {
         return Ok(false);
     }
-    write_streamed(file, |out| out.write_all(bytes))
+    let temporary = write_beside(file, |out| out.write_all(bytes))?;
+    rename_or_remove(&temporary, file)?;
+    Ok(true)
 }
 
 /// Writes a file by `write` into a buffer over a temporary file beside `file`, then renames it
@@ -87,27 +89,43 @@ pub fn write_streamed(
     file: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> std::io::Result<bool> {
+    let temporary = write_beside(file, write)?;
+    match same_bytes(&temporary, file) {
+        Ok(true) => std::fs::remove_file(&temporary).map(|()| false),
+        Ok(false) => rename_or_remove(&temporary, file).map(|()| true),
+        Err(err) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(err)
+        }
+    }
+}
+
+/// `write` into a new temporary file beside `file` (its folder made if need be); gives its
+/// path, or, on a failure, removes it.
+fn write_beside(
+    file: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> std::io::Result<PathBuf> {
     if let Some(parent) = file.parent() {
         std::fs::create_dir_all(parent)?;
     }
     let temporary = temporary_beside(file);
-    let written = File::create(&temporary).and_then(|created| {
-        let mut out = BufWriter::new(created);
-        write(&mut out)?;
-        out.flush()
-    });
-    let kept = written
-        .and_then(|()| same_bytes(&temporary, file))
-        .and_then(|same| {
-            if same {
-                std::fs::remove_file(&temporary)?;
-            } else {
-                std::fs::rename(&temporary, file)?;
-            }
-            Ok(!same)
-        });
-    kept.inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
+    File::create(&temporary)
+        .and_then(|created| {
+            let mut out = BufWriter::new(created);
+            write(&mut out)?;
+            out.flush()
+        })
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temporary);
+        })?;
+    Ok(temporary)
+}
+
+/// The temporary file over `file`; on a failure the temporary file goes.
+fn rename_or_remove(temporary: &Path, file: &Path) -> std::io::Result<()> {
+    std::fs::rename(temporary, file).inspect_err(|_| {
+        let _ = std::fs::remove_file(temporary);
     })
 }
 
