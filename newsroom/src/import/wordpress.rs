@@ -731,10 +731,10 @@ fn write_lists(
         write_pages(writer, store, "tags", keyword, head, Members::Tag(keyword))?;
     }
     for slug in &lists.reporters {
-        // The name their newest article gives.
+        // The name their newest article gives (a post with a reporter has their name).
         let mut name = None;
-        store.newest(Members::Reporter(slug), None, |_, indexed| {
-            name = name.take().or(indexed.reporter_name);
+        store.newest(Members::Reporter(slug), Some(1), |_, indexed| {
+            name = indexed.reporter_name;
             Ok(())
         })?;
         let name = name.unwrap_or_else(|| slug.to_owned());
