@@ -4,7 +4,12 @@
 //
 //   node scripts/search-index.mjs <dist> [--whole] [--now RFC3339]
 //
-// The archive is split by when each article was published (its article:published_time):
+// It reads no page: each article's search record (.search-records/<id>.json, written by the
+// prerender command beside the article's page from the same answer) holds the document Pagefind
+// indexes for it (the words its page shows, its section and time as metadata) and the month it
+// was published in, in KST.
+//
+// The archive is split by the month each article was published in:
 //   - a shard for each of the last twelve months (pagefind/2026-11/), which most searches
 //     read, and shards of consecutive earlier months, each as many months as fit in MAX_SHARD
 //     articles, grouped from the oldest on so that a month leaving the twelve changes only the
@@ -22,7 +27,6 @@
 //
 // The app searches one period at a time, newest first, the recent shard's pages of that
 // period with it (a Pagefind filter), most relevant first within a period (src/api/search.rs).
-// Only the article pages are read, and of each only the article itself (data-pagefind-body).
 // Server-side bookkeeping stays in pagefind/.state.json (which pages each shard holds, and
 // their fragment files).
 
@@ -42,6 +46,7 @@ const nowArg = args[args.indexOf('--now') + 1];
 const now = args.includes('--now') ? new Date(nowArg) : new Date();
 const root = path.join(dist, 'pagefind');
 const articles = path.join(dist, 'article');
+const RECORDS = path.join(dist, '.search-records');
 const STATE = path.join(root, '.state.json');
 const RECENT = 'recent';
 // How many pages are handed to Pagefind at once, and how many shards are built at once.
@@ -68,54 +73,52 @@ function readState() {
   return null;
 }
 
-/** The articles in the bundle: id -> modification time (ms). */
-function articleFiles() {
-  const found = new Map();
+/** The ids of the files in `folder` named `<id><suffix>`. */
+function idsIn(folder, suffix) {
   let entries = [];
   try {
-    entries = fs.readdirSync(articles);
+    entries = fs.readdirSync(folder);
   } catch {
-    return found;
+    return [];
   }
-  for (const name of entries) {
-    const id = name.endsWith('.html') ? name.slice(0, -5) : null;
-    if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) continue;
-    found.set(id, fs.statSync(path.join(articles, name)).mtimeMs);
+  return entries
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => name.slice(0, -suffix.length))
+    .filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id));
+}
+
+/** The articles in the bundle (a page and its search record): id -> the record's modification
+ * time (ms; the prerender writes a record only when it changes). Every article page must have
+ * a record; a record without its page is of an article taken down. */
+function articleFiles() {
+  const pages = idsIn(articles, '.html');
+  const records = new Set(idsIn(RECORDS, '.json'));
+  const found = new Map();
+  for (const id of pages) {
+    if (records.has(id)) found.set(id, fs.statSync(path.join(RECORDS, `${id}.json`)).mtimeMs);
+  }
+  const without = pages.filter((id) => !found.has(id));
+  if (without.length) {
+    throw new Error(
+      `${without.length} article page(s) without a search record (${without.slice(0, 3).join(', ')}…): a bundle prerendered before records existed; run a whole scripts/prerender once`,
+    );
   }
   return found;
 }
 
-const PUBLISHED = /<meta data-prerendered property="article:published_time" content="(\d{4}-\d{2})-/;
+/** An article's search record: { month, html }. */
+function record(id) {
+  const { month, html } = JSON.parse(fs.readFileSync(path.join(RECORDS, `${id}.json`), 'utf8'));
+  if (typeof html !== 'string') throw new Error(`${RECORDS}/${id}.json: no html`);
+  return { month: /^\d{4}-\d{2}$/.test(month) ? month : UNDATED, html };
+}
+
 /** The most articles a shard of earlier months holds (one month may hold more). */
 const MAX_SHARD = 10_000;
 const UNDATED = 'undated';
 const monthName = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 /** The first of the last twelve months, which keep a shard each (most searches read them). */
 const LAST_YEAR = monthName(new Date(now.getFullYear(), now.getMonth() - 11, 1));
-
-/** The month an article was published in (`2026-11`): digits only, whatever the API wrote; an
- * article without a date is "undated". */
-function monthOf(html) {
-  return PUBLISHED.exec(html)?.[1] ?? UNDATED;
-}
-
-/** The start of an article's page, where its article:published_time is: a whole run reads
- * every page's date before it indexes them, so it reads no more than that (the whole page where
- * the head is longer). */
-const HEAD_BYTES = 64 * 1024;
-function pageHead(id) {
-  const file = path.join(articles, `${id}.html`);
-  const head = Buffer.alloc(HEAD_BYTES);
-  const descriptor = fs.openSync(file, 'r');
-  let read;
-  try {
-    read = fs.readSync(descriptor, head, 0, HEAD_BYTES, 0);
-  } finally {
-    fs.closeSync(descriptor);
-  }
-  const text = head.subarray(0, read).toString('utf8');
-  return read < HEAD_BYTES || text.includes('</head>') ? text : fs.readFileSync(file, 'utf8');
-}
 
 /** The shards of a whole run: months -> ids, grouped (see above). Group name -> months. */
 function groupMonths(months) {
@@ -168,14 +171,11 @@ async function buildShard(name, ids, periodFor) {
   // Pagefind reads the pages on its own threads: they are handed to it a batch at a time.
   for (let at = 0; at < ids.length; at += ADD_BATCH) {
     const batch = ids.slice(at, at + ADD_BATCH).map((id) => {
-      let html = fs.readFileSync(path.join(articles, `${id}.html`), 'utf8');
+      let { month, html } = record(id);
       if (periodFor) {
-        // The recent shard is searched period by period, through a filter.
-        const period = periodFor(id, html);
-        html = html.replace(
-          /(<[^>]*\bdata-pagefind-body\b[^>]*>)/,
-          `$1<span data-pagefind-filter="period:${period}"></span>`,
-        );
+        // The recent shard is searched period by period, through a filter (Pagefind reads a
+        // filter anywhere in the document; the record ends inside its body).
+        html += `<span data-pagefind-filter="period:${periodFor(id, month)}"></span>`;
       }
       return index.addHTMLFile({ url: `/article/${id}`, content: html }).then((added) => [id, added]);
     });
@@ -216,7 +216,7 @@ async function main() {
     // not changed since it was built is kept as it is.
     const months = new Map();
     for (const id of files.keys()) {
-      const month = monthOf(pageHead(id));
+      const { month } = record(id);
       if (!months.has(month)) months.set(month, []);
       months.get(month).push(id);
     }
@@ -281,8 +281,7 @@ async function main() {
   }
   // A page already in a cold shard keeps that shard's period (the year may have turned since).
   const recentPeriods = new Set();
-  const periodFor = (id, html) => {
-    const month = monthOf(html);
+  const periodFor = (id, month) => {
     const period = inCold.get(id) ?? state.months[month] ?? month;
     recentPeriods.add(period);
     return period;

@@ -713,6 +713,11 @@ fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
     assert!(prerender(&api, &dist, &[]).status.success());
     let listed = lists_naming(&dist, "1065");
     assert!(listed.len() > 5, "the demo lists it: {listed:?}");
+    let record = dist.join(".search-records/1065.json");
+    assert!(
+        record.is_file(),
+        "its search record is written beside its page"
+    );
     let untouched = fs::metadata(dist.join("article/1051.html"))
         .unwrap()
         .modified()
@@ -729,6 +734,7 @@ fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
     assert_eq!(summary["mode"], "publish");
     assert_eq!(summary["removed"], serde_json::json!(["1065"]));
     assert_eq!(summary["failures"], serde_json::json!([]));
+    assert!(!record.exists(), "its search record goes with its page");
     let stages: Vec<&str> = summary["stages"]
         .as_array()
         .unwrap()

@@ -113,6 +113,44 @@ fn article_skeleton() -> AnyView {
     .into_any()
 }
 
+/// What the search index holds of an article (`newsroom`'s search records, read by
+/// `scripts/search-index.mjs`): the words its page's `<article data-pagefind-body>` shows, by
+/// the same components (section, headline, subtitles, byline, body, keywords), its section and
+/// time as Pagefind's metadata; not its tools, its links or its lists of other articles.
+pub fn search_record(article: Article) -> impl IntoView {
+    let section = article
+        .section
+        .map(|section| view! { <p data-pagefind-meta="section">{section.name}</p> });
+    let tags = (!article.tags.is_empty()).then(|| {
+        view! { <ul>{article.tags.into_iter().map(|tag| view! { <li>"#"{tag}</li> }).collect_view()}</ul> }
+    });
+    view! {
+        <article data-pagefind-body>
+            {section}
+            <h1>{article.title}</h1>
+            {subtitles(article.subtitles)}
+            <Byline
+                byline=article.byline
+                published_at=article.published_at
+                updated_at=article.updated_at
+            />
+            <ArticleBody blocks=article.body/>
+            {tags}
+        </article>
+    }
+}
+
+/// The lines under an article's headline.
+fn subtitles(lines: Vec<String>) -> Option<impl IntoView> {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <div class=ARTICLE_SUBTITLES_CLASS>
+                {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+        }
+    })
+}
+
 fn article_view(article: Article) -> impl IntoView {
     let meta =
         view! { <ArticleMeta article=article.clone() address=routes::article(&article.id)/> };
@@ -142,13 +180,7 @@ fn article_view(article: Article) -> impl IntoView {
             </p>
         }
     });
-    let subtitles = (!article.subtitles.is_empty()).then(|| {
-        view! {
-            <div class=ARTICLE_SUBTITLES_CLASS>
-                {article.subtitles.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-            </div>
-        }
-    });
+    let subtitles = subtitles(article.subtitles);
     let tags = (!article.tags.is_empty()).then(|| {
         view! {
             <ul class="article__tags" aria-label="태그">

@@ -16,6 +16,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// the app and its service worker read it to forget them.
 pub const REMOVED_FILE: &str = "removed.json";
 
+/// Where the search index reads an article from (`scripts/search-index.mjs`): its search
+/// record, written beside its page from the same answer. A dot-folder: never deployed or
+/// served.
+pub const SEARCH_RECORDS: &str = ".search-records";
+
+/// The search record of the article `id` (a plain id), under `dist`.
+pub fn search_record(id: &str) -> String {
+    format!("{SEARCH_RECORDS}/{id}.json")
+}
+
 /// The lock file: a run holds it from its first read of the bundle to its last write.
 const LOCK_FILE: &str = ".prerender.lock";
 
@@ -301,6 +311,9 @@ pub fn delete_article(dist: &Path, id: &str) -> Result<bool, String> {
         if name.ends_with(".png") && !name.contains("..") {
             let _ = std::fs::remove_file(dist.join(name));
         }
+    }
+    if routes::is_plain(id) {
+        let _ = std::fs::remove_file(dist.join(search_record(id)));
     }
     match std::fs::remove_file(dist.join(&file)) {
         Ok(()) => Ok(true),

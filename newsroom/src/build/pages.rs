@@ -4,7 +4,7 @@
 
 use super::answers::Answers;
 use super::plan::{Drawn, PageKind};
-use super::render::{render, Template};
+use super::render::{render, search_record, Template};
 use super::report::Report;
 use super::{feeds, output, preview, BATCH};
 use news_front::api::client::paths;
@@ -75,6 +75,15 @@ impl Renderer<'_> {
             eprintln!("prerender: {address}: preview image: {problem}");
         }
         let html = self.template.page(&rendered, Some(&data), &self.site_url);
+        // The search record first: a page is never in the bundle without its record.
+        if let (Some(article), Some(id)) = (drawn.article.take(), page.article_id()) {
+            let record = search_record(*article).to_string();
+            output::write_atomic(
+                &self.dist.join(output::search_record(id)),
+                record.as_bytes(),
+            )
+            .map_err(|err| err.to_string())?;
+        }
         output::write_atomic(&self.dist.join(file), html.as_bytes())
             .map_err(|err| err.to_string())?;
         Ok(drawn)

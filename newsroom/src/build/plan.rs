@@ -104,6 +104,8 @@ pub struct Drawn {
     pub reporter: Option<String>,
     /// A list's entries.
     pub listed: Vec<Summary>,
+    /// An article, as its search record is drawn from it.
+    pub article: Option<Box<Article>>,
 }
 
 impl PageKind {
@@ -290,13 +292,15 @@ impl PageKind {
                 let (article, value) = answers.model::<Article>(&path)?;
                 Drawn {
                     value,
-                    lastmod: article.updated_at.or(article.published_at),
-                    section: article.section.map(|section| section.slug),
-                    tags: article.tags,
+                    lastmod: article.updated_at.clone().or(article.published_at.clone()),
+                    section: article.section.as_ref().map(|section| section.slug.clone()),
+                    tags: article.tags.clone(),
                     reporter: article
                         .byline
-                        .and_then(|byline| byline.reporter_slug)
+                        .as_ref()
+                        .and_then(|byline| byline.reporter_slug.clone())
                         .filter(|slug| routes::is_plain(slug)),
+                    article: Some(Box::new(article)),
                     ..Drawn::default()
                 }
             }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
+use news_front::api::models::Article;
 use news_front::api::preload;
 use news_front::components::page_meta::HeadCollector;
 use news_front::page_names::{
@@ -49,6 +50,28 @@ pub fn render(
         .map(|tags| tags.clone())
         .unwrap_or_default();
     Rendered { head, body }
+}
+
+/// An article's search record: the document Pagefind indexes for it (`search_record`, the words
+/// its page shows), and the month it was published in, in KST (`2026-11`; `undated` without a
+/// date it can read), which puts it in its shard.
+pub fn search_record(article: Article) -> serde_json::Value {
+    let month = article
+        .published_at
+        .as_deref()
+        .and_then(news_front::kst::parse_kst)
+        .map_or_else(
+            || "undated".to_owned(),
+            |time| time.format("%Y-%m").to_string(),
+        );
+    let owner = Owner::new();
+    let body = owner.with(|| news_front::pages::article::search_record(article).to_html());
+    drop(owner);
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"ko\"><meta charset=\"utf-8\">{}",
+        body.replace("<!>", "")
+    );
+    serde_json::json!({ "month": month, "html": html })
 }
 
 /// The built `index.html` the pages are made from (kept by `scripts/hooks/csp.py` as `app.html`).
@@ -279,6 +302,47 @@ mod tests {
         assert!(find_meta(&template.html, "empty").is_some());
     }
 
+    #[test]
+    fn a_search_record_is_the_articles_words_and_its_month_in_kst() {
+        let article: Article = serde_json::from_value(serde_json::json!({
+            "id": "7",
+            "title": "<script>alert(1)</script> 도서관",
+            "subtitles": ["밤 10시까지"],
+            "section": {"slug": "society", "name": "사회<b>"},
+            "byline": {"outlet": "한가람일보", "reporter": "김하늘"},
+            "published_at": "2026-11-30T20:00:00Z",
+            "body": [{"type": "paragraph", "text": "<img src=x onerror=alert(1)>"}],
+            "tags": ["도서관"],
+            "related": [{"id": "9", "title": "다른 기사의 제목"}],
+        }))
+        .unwrap();
+        let record = search_record(article);
+        // 20:00 UTC on the 30th is the 1st of December in Seoul.
+        assert_eq!(record["month"], "2026-12");
+        let html = record["html"].as_str().unwrap();
+        assert!(
+            html.starts_with(r#"<!DOCTYPE html><html lang="ko">"#),
+            "{html}"
+        );
+        for shown in [
+            "<h1>&lt;script&gt;alert(1)&lt;/script&gt; 도서관</h1>",
+            r#"<p data-pagefind-meta="section">사회&lt;b&gt;</p>"#,
+            "<p>밤 10시까지</p>",
+            "김하늘",
+            "<p>&lt;img src=x onerror=alert(1)&gt;</p>",
+            "#도서관",
+            r#"data-pagefind-meta="published[datetime]""#,
+        ] {
+            assert!(html.contains(shown), "{shown} not in {html}");
+        }
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            !html.contains("다른 기사의 제목"),
+            "the lists of other articles stay out: {html}"
+        );
+    }
+
     /// Text as Leptos writes it into HTML.
     fn escaped(text: &str) -> String {
         text.replace('&', "&amp;")
@@ -322,6 +386,7 @@ mod tests {
                     {"type": "video"},
                 ],
             });
+            let model: Article = serde_json::from_value(article.clone()).unwrap();
             let answers = HashMap::from([("articles/8.json".to_owned(), article)]);
             let page = render("/article/8", answers, None);
             let heading = format!(">{}</h1>", escaped(&title));
@@ -329,6 +394,13 @@ mod tests {
             let text = format!("<p>{}</p>", escaped(&paragraph));
             proptest::prop_assert!(page.body.contains(&text), "{}", page.body);
             proptest::prop_assert!(!page.body.contains("error-notice"), "{}", page.body);
+            // Its search record holds the same words, and a month only where the date reads.
+            let record = search_record(model);
+            let html = record["html"].as_str().unwrap();
+            proptest::prop_assert!(html.contains(&heading), "{html}");
+            proptest::prop_assert!(html.contains(&text), "{html}");
+            let month = if published == "2025-10-27 10:00:00" { "2025-10" } else { "undated" };
+            proptest::prop_assert_eq!(&record["month"], month);
         }
     }
 }
