@@ -781,7 +781,7 @@ fn healthy(path: &str, pages: u32) -> String {
         // A post added while paging: the second page says there is a third.
         let total = if page >= 2 { pages + 1 } else { pages };
         let post = format!(
-            r#"[{{"id":{page},"date_gmt":"2026-11-2{page}T01:00:00","modified":"2026-11-2{page}T10:00:00","status":"publish","title":{{"rendered":"기사 {page}"}},"content":{{"rendered":"<p>본문 {page}</p>","protected":false}},"excerpt":{{"rendered":"","protected":false}}}}]"#
+            r#"[{{"id":{page},"author":7,"date_gmt":"2026-11-2{page}T01:00:00","modified":"2026-11-2{page}T10:00:00","status":"publish","title":{{"rendered":"기사 {page}"}},"content":{{"rendered":"<p>본문 {page}</p>","protected":false}},"excerpt":{{"rendered":"","protected":false}}}}]"#
         );
         let pages_header = format!("x-wp-totalpages: {total}");
         return http("200 OK", &[json[0], &pages_header], &post);
@@ -796,6 +796,12 @@ fn healthy(path: &str, pages: u32) -> String {
             &[json[0], &total, "x-wp-totalpages: 1"],
             &format!("[{}]", ids.join(",")),
         );
+    }
+    // An author the users listed at the start did not hold (their first post was published
+    // during the run): asked for by id.
+    if path.starts_with("/wp-json/wp/v2/users") && path.contains("include=7") {
+        let user = r#"[{"id":7,"name":"새 기자","slug":"new-reporter"}]"#;
+        return http("200 OK", &[json[0], "x-wp-totalpages: 1"], user);
     }
     http("200 OK", &[json[0], "x-wp-totalpages: 1"], "[]")
 }
@@ -824,6 +830,9 @@ fn a_site_in_trouble_is_retried_or_said_so_and_the_last_good_files_stay() {
     );
     assert_eq!(done["added"], json!(["1", "2", "3"]), "{done}");
     let good = fs::read_to_string(api.join("articles/1.json")).unwrap();
+    let byline = &serde_json::from_str::<Value>(&good).unwrap()["byline"];
+    assert_eq!(byline["reporter"], "새 기자", "{good}");
+    assert_eq!(byline["reporter_slug"], "new-reporter", "{good}");
     let state = fs::read(api.join(".wordpress/state.sqlite")).unwrap();
 
     // Then the site goes wrong in every way: each run says why, exits 1, and writes nothing.

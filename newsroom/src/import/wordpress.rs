@@ -261,7 +261,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         let unknown: BTreeSet<u64> = posts
             .iter()
             .map(|post| post.author)
-            .filter(|author| !reporters.contains_key(author))
+            .filter(|author| *author != 0 && !reporters.contains_key(author))
             .collect();
         if !unknown.is_empty() {
             let ids: Vec<String> = unknown.iter().map(u64::to_string).collect();
