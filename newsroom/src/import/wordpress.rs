@@ -921,10 +921,10 @@ fn write_redirects(
              # for `map $request_uri $wordpress_new {{ include …/redirects.map; }}` (deploy/nginx.conf)."
         )
         .map_err(|err| err.to_string())?;
-        store.by_id(|id, indexed| {
+        store.permalinks(|id, permalink| {
             let article = routes::article(&id.to_string());
             writeln!(out, "\"/?p={id}\" \"{article}\";").map_err(|err| err.to_string())?;
-            if let Some(path) = indexed.permalink.as_deref().filter(|path| mappable(path)) {
+            if let Some(path) = permalink.filter(|path| mappable(path)) {
                 if !path.starts_with("/?p=") {
                     writeln!(out, "\"{path}\" \"{article}\";").map_err(|err| err.to_string())?;
                 }

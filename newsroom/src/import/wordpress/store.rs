@@ -292,13 +292,19 @@ impl Store {
         self.walk(&query, parameter, take)
     }
 
-    /// Hands `take` every post, by id.
-    pub fn by_id(&self, take: impl FnMut(u64, Indexed) -> Result<()>) -> Result<()> {
-        self.walk(
-            &format!("SELECT {COLUMNS} FROM posts p ORDER BY p.id"),
-            None,
-            take,
-        )
+    /// Hands `take` every post's id and WordPress permalink, by id (nothing else is read).
+    pub fn permalinks(&self, mut take: impl FnMut(u64, Option<&str>) -> Result<()>) -> Result<()> {
+        let mut statement = self
+            .db
+            .prepare_cached("SELECT id, permalink FROM posts ORDER BY id")
+            .map_err(sql)?;
+        let mut rows = statement.query([]).map_err(sql)?;
+        while let Some(row) = rows.next().map_err(sql)? {
+            let id: i64 = row.get(0).map_err(sql)?;
+            let permalink: Option<String> = row.get(1).map_err(sql)?;
+            take(id as u64, permalink.as_deref())?;
+        }
+        Ok(())
     }
 
     fn walk(
