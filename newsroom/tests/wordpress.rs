@@ -609,6 +609,12 @@ fn a_wordpress_site_is_imported_and_synced() {
         read(api.join(format!("articles/{}.json", id("seed"))))["section"]["name"],
         "경기도"
     );
+    // Its keywords' lists, which nothing else changed, show the new title (the one page that
+    // shows it is written again).
+    assert_eq!(
+        read(api.join("tags/도서관/1.json"))["articles"][0]["title"],
+        "고양시 도서관 밤 11시까지로"
+    );
     for key in ["hostile", "rich"] {
         assert!(
             !api.join(format!("articles/{}.json", id(key))).exists(),

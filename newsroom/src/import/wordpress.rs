@@ -291,14 +291,20 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             }
             let (article, indexed) = convert(&post, &site_name, &sections, &keywords, &reporters);
             if let Some(old) = store.post(id)? {
-                touched_lists.add(&old);
                 if old != indexed || !api.join(format!("articles/{id}.json")).is_file() {
                     summary.updated.push(id);
                 }
+                if old.same_places(&indexed) {
+                    // Its lists keep their order and length: only the page it is on changes.
+                    touched_lists.in_place.insert(id);
+                } else {
+                    touched_lists.add(&old);
+                    touched_lists.add(&indexed);
+                }
             } else {
                 summary.added.push(id);
+                touched_lists.add(&indexed);
             }
-            touched_lists.add(&indexed);
             staged.put(id, &article)?;
             store.put(id, &indexed)?;
         }
@@ -648,12 +654,14 @@ fn featured_image(media: &Value, title: &str) -> Option<Value> {
     Some(image)
 }
 
-/// The lists to write: by their keys.
+/// The lists to write: by their keys, whole; and the posts changed in place, each on the one
+/// page of each of its lists that shows it.
 #[derive(Default)]
 struct Lists {
     sections: BTreeSet<String>,
     keywords: BTreeSet<String>,
     reporters: BTreeSet<String>,
+    in_place: BTreeSet<u64>,
 }
 
 impl Lists {
@@ -670,6 +678,7 @@ impl Lists {
             sections,
             keywords,
             reporters,
+            in_place: BTreeSet::new(),
         })
     }
 
@@ -714,9 +723,13 @@ fn write_lists(
         .iter()
         .map(|section| (section.slug.as_str(), section.name.as_str()))
         .collect();
+    let section_head = |slug: &str| {
+        let name = names.get(slug).copied().unwrap_or(slug);
+        json!({ "section": { "slug": slug, "name": name } })
+    };
+    let has_page = |keyword: &str| routes::file_for(&routes::tag(keyword, 1)).is_some();
     for slug in &lists.sections {
-        let name = names.get(slug.as_str()).copied().unwrap_or(slug);
-        let head = json!({ "section": { "slug": slug, "name": name } });
+        let head = section_head(slug);
         write_pages(
             writer,
             store,
@@ -726,22 +739,12 @@ fn write_lists(
             Members::Section(slug),
         )?;
     }
-    for keyword in &lists.keywords {
-        if routes::file_for(&routes::tag(keyword, 1)).is_none() {
-            continue;
-        }
+    for keyword in lists.keywords.iter().filter(|keyword| has_page(keyword)) {
         let head = json!({ "tag": keyword });
         write_pages(writer, store, "tags", keyword, head, Members::Tag(keyword))?;
     }
     for slug in &lists.reporters {
-        // The name their newest article gives (a post with a reporter has their name).
-        let mut name = None;
-        store.newest(Members::Reporter(slug), Some(1), |_, indexed| {
-            name = indexed.reporter_name;
-            Ok(())
-        })?;
-        let name = name.unwrap_or_else(|| slug.to_owned());
-        let head = json!({ "reporter": { "slug": slug, "name": name, "outlet": outlet } });
+        let head = reporter_head(store, slug, outlet)?;
         write_pages(
             writer,
             store,
@@ -751,7 +754,91 @@ fn write_lists(
             Members::Reporter(slug),
         )?;
     }
+    // A post changed in place: the page of each of its lists that shows it (unless the whole
+    // list was written above).
+    for &id in &lists.in_place {
+        let Some(post) = store.post(id)? else {
+            continue;
+        };
+        let showing = |writer: &mut Writer, folder, key, head, members| {
+            write_page_showing(
+                writer,
+                store,
+                (folder, key, head, members),
+                &post.published,
+                id,
+            )
+        };
+        if let Some(slug) = post.section.as_deref() {
+            if !lists.sections.contains(slug) {
+                let head = section_head(slug);
+                showing(writer, "sections", slug, head, Members::Section(slug))?;
+            }
+        }
+        for keyword in &post.tags {
+            if !lists.keywords.contains(keyword) && has_page(keyword) {
+                let head = json!({ "tag": keyword });
+                showing(writer, "tags", keyword, head, Members::Tag(keyword))?;
+            }
+        }
+        if let Some(slug) = post.reporter.as_deref() {
+            if !lists.reporters.contains(slug) {
+                let head = reporter_head(store, slug, outlet)?;
+                showing(writer, "reporters", slug, head, Members::Reporter(slug))?;
+            }
+        }
+    }
     Ok(())
+}
+
+/// What heads each page of a reporter's list: the name their newest article gives (a post with
+/// a reporter has their name).
+fn reporter_head(store: &Store, slug: &str, outlet: &str) -> Result<Value, String> {
+    let mut name = None;
+    store.newest(Members::Reporter(slug), Some(1), |_, indexed| {
+        name = indexed.reporter_name;
+        Ok(())
+    })?;
+    let name = name.unwrap_or_else(|| slug.to_owned());
+    Ok(json!({ "reporter": { "slug": slug, "name": name, "outlet": outlet } }))
+}
+
+/// A list's page `number` of `total`, `{folder}/{key}/{number}.json`.
+fn write_page(
+    writer: &mut Writer,
+    (folder, key, head): (&str, &str, &Value),
+    number: usize,
+    total: usize,
+    articles: Vec<Value>,
+) -> Result<(), String> {
+    let mut document = head.clone();
+    document["page"] = json!(number);
+    document["total_pages"] = json!(total);
+    document["articles"] = json!(articles);
+    writer.json(&format!("{folder}/{key}/{number}.json"), &document)
+}
+
+/// The one page of a list that shows the post (`published`, `id`).
+fn write_page_showing(
+    writer: &mut Writer,
+    store: &Store,
+    (folder, key, head, members): (&str, &str, Value, Members),
+    published: &str,
+    id: u64,
+) -> Result<(), String> {
+    let total = store.count(members)?.div_ceil(PAGE_SIZE).max(1);
+    let number = store.place(members, published, id)? / PAGE_SIZE + 1;
+    let mut articles = Vec::with_capacity(PAGE_SIZE);
+    store.newest_from(
+        members,
+        (number - 1) * PAGE_SIZE,
+        Some(PAGE_SIZE),
+        |_, indexed| {
+            articles.push(value(&indexed.summary));
+            Ok(())
+        },
+    )?;
+    write_page(writer, (folder, key, &head), number, total, articles)
 }
 
 /// A list's pages, `{folder}/{key}/{n}.json`, newest first, at least one, each written as its
@@ -765,26 +852,20 @@ fn write_pages(
     members: Members,
 ) -> Result<(), String> {
     let total = store.count(members)?.div_ceil(PAGE_SIZE).max(1);
-    let write = |writer: &mut Writer, number: usize, articles: Vec<Value>| {
-        let mut document = head.clone();
-        document["page"] = json!(number);
-        document["total_pages"] = json!(total);
-        document["articles"] = json!(articles);
-        writer.json(&format!("{folder}/{key}/{number}.json"), &document)
-    };
+    let list = (folder, key, &head);
     let mut page: Vec<Value> = Vec::with_capacity(PAGE_SIZE);
     let mut written = 0;
     store.newest(members, None, |_, indexed| {
         page.push(value(&indexed.summary));
         if page.len() == PAGE_SIZE {
             written += 1;
-            write(writer, written, std::mem::take(&mut page))?;
+            write_page(writer, list, written, total, std::mem::take(&mut page))?;
         }
         Ok(())
     })?;
     // The last page, or the one empty page of an empty list.
     if !page.is_empty() || written == 0 {
-        write(writer, written + 1, page)?;
+        write_page(writer, list, written + 1, total, page)?;
     }
     let mut next = total + 1;
     while writer

@@ -27,6 +27,19 @@ pub struct Indexed {
     pub permalink: Option<String>,
 }
 
+impl Indexed {
+    /// Whether `other` (the same post, changed) keeps its place in every list: the same time,
+    /// section, keywords and reporter (whose name heads their list). Its lists then keep their
+    /// order and length, and only the page of each that shows it changes.
+    pub fn same_places(&self, other: &Indexed) -> bool {
+        self.published == other.published
+            && self.section == other.section
+            && self.tags == other.tags
+            && self.reporter == other.reporter
+            && self.reporter_name == other.reporter_name
+    }
+}
+
 #[derive(Clone, PartialEq, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SectionName {
     pub slug: String,
@@ -84,6 +97,10 @@ CREATE TABLE IF NOT EXISTS posts (
 CREATE INDEX IF NOT EXISTS posts_newest ON posts (published, id);
 CREATE INDEX IF NOT EXISTS posts_by_section ON posts (section, published, id);
 CREATE INDEX IF NOT EXISTS posts_by_reporter ON posts (reporter, published, id);
+-- The front page's sticky posts and 포토뉴스: found without reading every post (most have
+-- neither).
+CREATE INDEX IF NOT EXISTS posts_sticky ON posts (published, id) WHERE sticky = 1;
+CREATE INDEX IF NOT EXISTS posts_with_photo ON posts (published, id) WHERE photo IS NOT NULL;
 CREATE TABLE IF NOT EXISTS post_tags (
     id INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (id, tag)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS post_tags_by_tag ON post_tags (tag, id);
@@ -284,12 +301,47 @@ impl Store {
         limit: Option<usize>,
         take: impl FnMut(u64, Indexed) -> Result<()>,
     ) -> Result<()> {
+        self.newest_from(members, 0, limit, take)
+    }
+
+    /// As [`Store::newest`], from the `offset`-th post on (a list's later page).
+    pub fn newest_from(
+        &self,
+        members: Members,
+        offset: usize,
+        limit: Option<usize>,
+        take: impl FnMut(u64, Indexed) -> Result<()>,
+    ) -> Result<()> {
         let (from, parameter) = members.clause();
         let limit = limit.map_or(-1, |limit| limit as i64);
         let query = format!(
-            "SELECT {COLUMNS} FROM {from} ORDER BY p.published DESC, p.id DESC LIMIT {limit}"
+            "SELECT {COLUMNS} FROM {from} ORDER BY p.published DESC, p.id DESC \
+             LIMIT {limit} OFFSET {offset}"
         );
         self.walk(&query, parameter, take)
+    }
+
+    /// How many of the posts `members` names come before the post (`published`, `id`), newest
+    /// first: its place in the list, from 0.
+    pub fn place(&self, members: Members, published: &str, id: u64) -> Result<usize> {
+        let (from, parameter) = members.clause();
+        let joiner = if from.contains(" WHERE ") {
+            "AND"
+        } else {
+            "WHERE"
+        };
+        let query = format!(
+            "SELECT count(*) FROM {from} {joiner} \
+             (p.published > ?2 OR (p.published = ?2 AND p.id > ?3))"
+        );
+        let mut statement = self.db.prepare_cached(&query).map_err(sql)?;
+        let count: i64 = statement
+            .query_row(
+                rusqlite::params![parameter.unwrap_or_default(), published, id as i64],
+                |row| row.get(0),
+            )
+            .map_err(sql)?;
+        Ok(count.max(0) as usize)
     }
 
     /// Hands `take` every post's id and WordPress permalink, by id (nothing else is read).
@@ -496,6 +548,23 @@ mod tests {
         assert_eq!(ids(&store, Members::Section("politics"), None), [10, 3]);
         assert_eq!(ids(&store, Members::Tag("선거"), None), [2, 3]);
         assert_eq!(store.count(Members::Tag("물가")).unwrap(), 1);
+        // A post's place in a list, and the list from a place on (a later page).
+        let time = "2026-11-02T09:00:00+09:00";
+        assert_eq!(store.place(Members::All, time, 10).unwrap(), 1);
+        assert_eq!(store.place(Members::All, time, 3).unwrap(), 2);
+        assert_eq!(store.place(Members::Tag("선거"), time, 3).unwrap(), 1);
+        assert_eq!(
+            store.place(Members::Section("politics"), time, 10).unwrap(),
+            0
+        );
+        let mut later = Vec::new();
+        store
+            .newest_from(Members::All, 1, Some(1), |id, _| {
+                later.push(id);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(later, [10]);
         // A post moved off a keyword leaves its list.
         store
             .put(
