@@ -39,17 +39,21 @@ pub fn render(
     });
     drop(owner);
     preload::set(HashMap::new());
-    // Leptos's server renderer marks the seams between neighbouring text nodes with `<!>`, for
-    // hydration, which this design does not use (the app draws its own copy and takes over).
-    // HTML checkers read each one as a bogus comment; the page reads the same without them. No
-    // API text can hold one: Leptos escapes `<` in text and in attribute values.
-    let body = body.replace("<!>", "");
+    let body = without_seams(&body);
     let head = collector
         .0
         .lock()
         .map(|tags| tags.clone())
         .unwrap_or_default();
     Rendered { head, body }
+}
+
+/// Leptos's server renderer marks the seams between neighbouring text nodes with `<!>`, for
+/// hydration, which this design does not use (the app draws its own copy and takes over). HTML
+/// checkers read each one as a bogus comment; the page reads the same without them. No API text
+/// can hold one: Leptos escapes `<` in text and in attribute values.
+fn without_seams(html: &str) -> String {
+    html.replace("<!>", "")
 }
 
 /// An article's search record: the document Pagefind indexes for it (`search_record`, the words
@@ -69,7 +73,7 @@ pub fn search_record(article: Article) -> serde_json::Value {
     drop(owner);
     let html = format!(
         "<!DOCTYPE html><html lang=\"ko\"><meta charset=\"utf-8\">{}",
-        body.replace("<!>", "")
+        without_seams(&body)
     );
     serde_json::json!({ "month": month, "html": html })
 }
