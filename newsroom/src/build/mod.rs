@@ -24,7 +24,7 @@ mod plan;
 pub mod preview;
 mod publish;
 mod render;
-mod report;
+pub(crate) mod report;
 mod site;
 
 use crate::cli::Bundle;

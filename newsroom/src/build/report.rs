@@ -34,13 +34,19 @@ impl Report {
     /// Records that stage `name` ran from `started` until now (a stage that runs again adds
     /// to its time), and returns now, when the next stage starts.
     pub fn stage(&mut self, name: &'static str, started: Instant) -> Instant {
-        let seconds = started.elapsed().as_secs_f64();
-        match self.stages.iter_mut().find(|stage| stage.name == name) {
-            Some(stage) => stage.seconds += seconds,
-            None => self.stages.push(Stage { name, seconds }),
-        }
-        Instant::now()
+        add_stage(&mut self.stages, name, started)
     }
+}
+
+/// Records in `stages` that stage `name` ran from `started` until now (a stage that runs again
+/// adds to its time), and returns now, when the next stage starts.
+pub fn add_stage(stages: &mut Vec<Stage>, name: &'static str, started: Instant) -> Instant {
+    let seconds = started.elapsed().as_secs_f64();
+    match stages.iter_mut().find(|stage| stage.name == name) {
+        Some(stage) => stage.seconds += seconds,
+        None => stages.push(Stage { name, seconds }),
+    }
+    Instant::now()
 }
 
 impl Report {

@@ -29,6 +29,7 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use crate::build::report::{add_stage, Stage};
 use std::time::Instant;
 use store::{Indexed, Members, SectionName, Store};
 
@@ -59,6 +60,8 @@ struct Summary {
     full: bool,
     seconds: f64,
     peak_memory_bytes: Option<u64>,
+    /// Each stage of the run and how long it took.
+    stages: Vec<Stage>,
 }
 
 /// Ids as the contract writes them: text.
@@ -213,6 +216,8 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     }
     let full = options.full || high_water.is_none();
 
+    let mut stages = Vec::new();
+    let stage = Instant::now();
     // Fetch: nothing is written until everything has come.
     let site: SiteIndex = rest.get("")?.items;
     let categories: Vec<Term> = all_pages(&rest, "wp/v2/categories?per_page=100&orderby=id")?;
@@ -239,6 +244,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         .filter(|(_, name)| !name.is_empty())
         .collect();
     let mut reporters: HashMap<u64, (String, String)> = users.iter().map(reporter).collect();
+    let stage = add_stage(&mut stages, "site", stage);
 
     let store = match existing {
         Some(store) => store,
@@ -311,6 +317,8 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         Ok(())
     })?;
 
+    let stage = add_stage(&mut stages, "posts", stage);
+
     // Gone posts: the site's count of public posts says whether any went; then every public
     // id is listed (100 a request) and compared.
     let count: crate::import::rest::Page<Vec<IdOnly>> =
@@ -334,6 +342,8 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         summary.added.retain(|added| *added != id);
         summary.updated.retain(|updated| *updated != id);
     }
+
+    let stage = add_stage(&mut stages, "gone", stage);
 
     // A renamed category renames its section everywhere it is shown.
     let known = store.sections()?;
@@ -371,6 +381,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         }
     }
     store.set_sections(&sections)?;
+    let stage = add_stage(&mut stages, "sections", stage);
 
     // Write: the articles, then the lists they are on, then the front page and the rest.
     let mut writer = Writer::new(api);
@@ -378,6 +389,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     for id in &gone {
         writer.remove(&format!("articles/{id}.json"))?;
     }
+    let stage = add_stage(&mut stages, "articles", stage);
     let menu = menu(&sections, &store)?;
     write_site(
         &mut writer,
@@ -397,9 +409,12 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         &menu,
         &site_name,
     )?;
+    let stage = add_stage(&mut stages, "lists", stage);
     write_front(&mut writer, &store, &menu)?;
     write_defaults(&mut writer, &store)?;
+    let stage = add_stage(&mut stages, "front", stage);
     write_redirects(&mut writer, &store, (&categories, &sections), &tags)?;
+    let stage = add_stage(&mut stages, "redirects", stage);
 
     store.set_mark("url", Some(&rest_url(&options.url)))?;
     store.set_mark("high_water", high_water.as_deref())?;
@@ -410,7 +425,9 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
         std::fs::remove_file(&legacy_file)
             .map_err(|err| format!("{}: {err}", legacy_file.display()))?;
     }
+    add_stage(&mut stages, "commit", stage);
     summary.written = writer.written;
+    summary.stages = stages;
     Ok(summary)
 }
 
