@@ -980,5 +980,21 @@ fn measure_an_import_from_wordpress() {
         serde_json::to_string_pretty(&out).unwrap(),
     )
     .unwrap();
+    // For working on the figures: the site, its WordPress and the command's folders stay while
+    // the file NEWSROOM_BENCH_HOLD names exists, so a rebuilt command can be timed against them.
+    if let Ok(hold) = std::env::var("NEWSROOM_BENCH_HOLD") {
+        fs::write(&hold, "").unwrap();
+        eprintln!(
+            "bench: holding while {hold} exists: WordPress {} (php newsroom/tests/wordpress/setup.php {} {} ACTIONS.json), api {}, dist {}",
+            site.url(),
+            site.host,
+            site.port,
+            api.display(),
+            dist.display()
+        );
+        while Path::new(&hold).exists() {
+            std::thread::sleep(Duration::from_secs(2));
+        }
+    }
     let _ = fs::remove_dir_all(&work);
 }
