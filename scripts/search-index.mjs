@@ -27,8 +27,15 @@
 //
 // The app searches one period at a time, newest first, the recent shard's pages of that
 // period with it (a Pagefind filter), most relevant first within a period (src/api/search.rs).
-// Server-side bookkeeping stays in pagefind/.state.json (which pages each shard holds, and
-// their fragment files).
+//
+// Server-side bookkeeping, never deployed (dotfiles): pagefind/.state.json (the shards, which
+// shard each month is in, the recent shard's pages and their periods, the hidden pages) and
+// pagefind/.shards/<name>.json (the pages a cold shard holds, and their fragment files). A
+// publish reads neither the whole bundle nor every shard's pages: the prerender command notes
+// each search record it writes or deletes in .search-records/journal (the id, and the month of
+// the record it replaced), and a run renews the pages the journal names, looks for them only in
+// the shards of those months, and empties it. Without a journal (a bundle of an earlier
+// version) a run compares every record's time with its shard's instead.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +55,9 @@ const root = path.join(dist, 'pagefind');
 const articles = path.join(dist, 'article');
 const RECORDS = path.join(dist, '.search-records');
 const STATE = path.join(root, '.state.json');
+const MEMBERS = path.join(root, '.shards');
+const JOURNAL = path.join(RECORDS, 'journal');
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RECENT = 'recent';
 // How many pages are handed to Pagefind at once, and how many shards are built at once.
 const ADD_BATCH = 64;
@@ -63,14 +73,58 @@ function writeAtomic(file, text) {
   fs.renameSync(temporary, file);
 }
 
+/** The state of the last run (version 3, or 2 of stop 37 whose shards hold their pages), or
+ * null: none yet, or unreadable (the whole index is built again). */
 function readState() {
   try {
     const state = JSON.parse(fs.readFileSync(STATE, 'utf8'));
+    if (state?.version === 3 && state.shards && state.months && state.recent && state.hidden) return state;
     if (state?.version === 2 && state.shards && state.months) return state;
   } catch {
-    /* none yet, or unreadable: the whole index is built again */
+    /* none yet, or unreadable */
   }
   return null;
+}
+
+/** The journal's articles: id -> the months of the records a run replaced or deleted; null
+ * when there is none. */
+function readJournal() {
+  let text;
+  try {
+    text = fs.readFileSync(JOURNAL, 'utf8');
+  } catch {
+    return null;
+  }
+  const named = new Map();
+  for (const line of text.split('\n')) {
+    const [id, month = ''] = line.split('\t');
+    if (!ID.test(id)) continue;
+    if (!named.has(id)) named.set(id, new Set());
+    if (month) named.get(id).add(month);
+  }
+  return named;
+}
+
+/** The pages a cold shard holds and their fragment files: { ids: Set, list, fragments }. */
+const held = new Map();
+function members(state, name) {
+  if (!held.has(name)) {
+    // Version 2 kept them in the state; version 3 in a file of their own.
+    const found = state.shards[name]?.ids
+      ? state.shards[name]
+      : JSON.parse(fs.readFileSync(path.join(MEMBERS, `${name}.json`), 'utf8'));
+    if (!Array.isArray(found?.ids) || typeof found.fragments !== 'object') {
+      throw new Error(`${MEMBERS}/${name}.json: unreadable`);
+    }
+    held.set(name, { ids: new Set(found.ids), list: found.ids, fragments: found.fragments });
+  }
+  return held.get(name);
+}
+
+function writeMembers(name, ids, fragments) {
+  fs.mkdirSync(MEMBERS, { recursive: true });
+  writeAtomic(path.join(MEMBERS, `${name}.json`), JSON.stringify({ ids, fragments }));
+  held.set(name, { ids: new Set(ids), list: ids, fragments });
 }
 
 /** The ids of the files in `folder` named `<id><suffix>`. */
@@ -84,7 +138,7 @@ function idsIn(folder, suffix) {
   return entries
     .filter((name) => name.endsWith(suffix))
     .map((name) => name.slice(0, -suffix.length))
-    .filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id));
+    .filter((id) => ID.test(id));
 }
 
 /** The articles in the bundle (a page and its search record): id -> the record's modification
@@ -204,107 +258,185 @@ async function buildShard(name, ids, periodFor) {
   return fragmentsOf(files);
 }
 
-async function main() {
-  fs.mkdirSync(root, { recursive: true });
-  const files = articleFiles();
-  const previous = readState();
-  let state = whole ? null : previous;
-  const built = { shards: [], recent: 0 };
-
-  if (!state) {
-    // A whole run: every article in the cold shard of its period; a shard whose articles have
-    // not changed since it was built is kept as it is.
-    const months = new Map();
-    for (const id of files.keys()) {
-      const { month } = record(id);
-      if (!months.has(month)) months.set(month, []);
-      months.get(month).push(id);
+/** The cold shards of a whole run, each kept when its articles have not changed since it was
+ * built: the new state (recent and hidden still empty), and the shards built. */
+async function buildCold(files, previous, built) {
+  const months = new Map();
+  for (const id of files.keys()) {
+    const { month } = record(id);
+    if (!months.has(month)) months.set(month, []);
+    months.get(month).push(id);
+  }
+  const named = groupMonths(months);
+  const groups = new Map(
+    Object.entries(named).map(([name, grouped]) => [name, grouped.flatMap((month) => months.get(month))]),
+  );
+  const state = { version: 3, built_at: Date.now(), shards: {}, months: {}, recent: {}, hidden: [] };
+  for (const [name, grouped] of Object.entries(named)) for (const month of grouped) state.months[month] = name;
+  const dirty = [];
+  for (const [period, ids] of groups) {
+    ids.sort();
+    const before = previous?.shards?.[period];
+    let kept = null;
+    try {
+      kept = before && fs.existsSync(path.join(root, period, 'pagefind.js')) ? members(previous, period) : null;
+    } catch {
+      /* its pages unknown: built again */
     }
-    const named = groupMonths(months);
-    const groups = new Map(
-      Object.entries(named).map(([name, grouped]) => [name, grouped.flatMap((month) => months.get(month))]),
-    );
-    state = { version: 2, built_at: Date.now(), shards: {}, months: {}, recent: [] };
-    for (const [name, grouped] of Object.entries(named)) for (const month of grouped) state.months[month] = name;
-    const dirty = [];
-    for (const [period, ids] of groups) {
-      ids.sort();
-      const before = previous?.shards?.[period];
-      const same =
-        before &&
-        fs.existsSync(path.join(root, period, 'pagefind.js')) &&
-        before.ids.length === ids.length &&
-        before.ids.every((id, n) => id === ids[n] && files.get(id) <= before.built_at) &&
-        Object.keys(before.fragments).every((url) => fs.existsSync(path.join(root, period, before.fragments[url])));
-      if (same) state.shards[period] = before;
-      else dirty.push([period, ids]);
-    }
-    // Built SHARDS_AT_ONCE at a time (one Pagefind service holds them all).
-    const queue = [...dirty];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [period, ids] = next;
-        const builtAt = Date.now();
-        state.shards[period] = { built_at: builtAt, ids, fragments: await buildShard(period, ids, null) };
-        built.shards.push(period);
-      }
-    };
-    await Promise.all(Array.from({ length: SHARDS_AT_ONCE }, worker));
-    // Shards of periods that hold no article any more go.
-    for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
-      const stale =
-        entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== RECENT && !groups.has(entry.name);
-      // The single index of earlier versions (pagefind/fragment, index/, pagefind.js) goes too.
-      const legacy = !entry.isDirectory() || ['fragment', 'index'].includes(entry.name);
-      if (stale || legacy) fs.rmSync(path.join(root, entry.name), { recursive: true, force: true });
+    const same =
+      kept &&
+      kept.list.length === ids.length &&
+      kept.list.every((id, n) => id === ids[n] && files.get(id) <= before.built_at) &&
+      Object.values(kept.fragments).every((file) => fs.existsSync(path.join(root, period, file)));
+    if (same) {
+      state.shards[period] = { built_at: before.built_at, count: ids.length };
+      if (previous.version !== 3) writeMembers(period, kept.list, kept.fragments);
+    } else {
+      dirty.push([period, ids]);
     }
   }
+  // Built SHARDS_AT_ONCE at a time (one Pagefind service holds them all).
+  const queue = [...dirty];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [period, ids] = next;
+      const builtAt = Date.now();
+      writeMembers(period, ids, await buildShard(period, ids, null));
+      state.shards[period] = { built_at: builtAt, count: ids.length };
+      built.shards.push(period);
+    }
+  };
+  await Promise.all(Array.from({ length: SHARDS_AT_ONCE }, worker));
+  // Shards of periods that hold no article any more go, with their bookkeeping.
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    const stale =
+      entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== RECENT && !groups.has(entry.name);
+    // The single index of earlier versions (pagefind/fragment, index/, pagefind.js) goes too.
+    const legacy = !entry.isDirectory() || ['fragment', 'index'].includes(entry.name);
+    if (stale || legacy) fs.rmSync(path.join(root, entry.name), { recursive: true, force: true });
+  }
+  fs.mkdirSync(MEMBERS, { recursive: true });
+  for (const name of fs.readdirSync(MEMBERS)) {
+    if (!groups.has(name.replace(/\.json$/, ''))) fs.rmSync(path.join(MEMBERS, name), { force: true });
+  }
+  return state;
+}
 
-  // The recent shard: what changed since the cold shards were built.
+/** The recent shard's pages, every article compared with its cold shard (a whole run, or a
+ * bundle without a journal): updates `state.recent` and `state.hidden`. */
+function recentByTime(state, files) {
   const inCold = new Map();
-  for (const [period, shard] of Object.entries(state.shards)) for (const id of shard.ids) inCold.set(id, period);
-  const recent = [...files.keys()].filter((id) => {
+  for (const name of Object.keys(state.shards)) for (const id of members(state, name).list) inCold.set(id, name);
+  const recent = {};
+  const hidden = [];
+  for (const [id, period] of inCold) {
+    if (files.has(id) && files.get(id) <= state.shards[period].built_at) continue;
+    hidden.push(`/article/${id}`);
+    // Taken down: its text leaves the cold shard now, not at the next whole run.
+    if (!files.has(id)) removeFragment(state, period, id);
+  }
+  const ids = [...files.keys()].filter((id) => {
     const period = inCold.get(id);
     return !period || files.get(id) > state.shards[period].built_at;
   });
-  recent.sort();
-  const isRecent = new Set(recent);
-  const hidden = new Set();
-  for (const [id, period] of inCold) {
-    if (files.has(id) && !isRecent.has(id)) continue;
-    hidden.add(`/article/${id}`);
-    // Taken down: its text leaves the cold shard now, not at the next whole run.
-    if (!files.has(id)) {
-      const fragment = state.shards[period].fragments[`/article/${id}`];
-      if (fragment) fs.rmSync(path.join(root, period, fragment), { force: true });
+  for (const id of ids) recent[id] = inCold.get(id) ?? periodOf(state, record(id).month);
+  state.recent = recent;
+  state.hidden = hidden;
+}
+
+/** The journal's articles against the recent shard: each written one joins it (and its copy in
+ * a cold shard is hidden), each deleted one leaves it (and its text leaves the cold shard). Only
+ * the shards of the months the journal and the records name are read. */
+function recentByJournal(state, journal) {
+  const recent = new Map(Object.entries(state.recent));
+  const hidden = new Set(state.hidden);
+  for (const [id, before] of journal) {
+    const page = path.join(articles, `${id}.html`);
+    const present = fs.existsSync(page) && fs.existsSync(path.join(RECORDS, `${id}.json`));
+    const month = present ? record(id).month : null;
+    const url = `/article/${id}`;
+    let cold = null;
+    for (const candidate of new Set([...before, month].filter(Boolean))) {
+      const name = state.months[candidate];
+      if (name && state.shards[name] && members(state, name).ids.has(id)) cold = name;
+    }
+    if (cold) hidden.add(url);
+    if (present) {
+      // One already hidden keeps the period its first copy gave it.
+      const earlier = hidden.has(url) && !cold ? recent.get(id) : undefined;
+      recent.set(id, cold ?? earlier ?? periodOf(state, month));
+    } else {
+      recent.delete(id);
+      if (cold) removeFragment(state, cold, id);
     }
   }
-  // A page already in a cold shard keeps that shard's period (the year may have turned since).
-  const recentPeriods = new Set();
-  const periodFor = (id, month) => {
-    const period = inCold.get(id) ?? state.months[month] ?? month;
-    recentPeriods.add(period);
-    return period;
-  };
+  state.recent = Object.fromEntries(recent);
+  state.hidden = [...hidden];
+}
+
+/** A page already in a cold shard keeps that shard's period (the year may have turned since);
+ * another, the shard of its month's, or its month. */
+const periodOf = (state, month) => state.months[month] ?? month;
+
+function removeFragment(state, period, id) {
+  const fragment = members(state, period).fragments[`/article/${id}`];
+  if (fragment) fs.rmSync(path.join(root, period, fragment), { force: true });
+}
+
+async function main() {
+  fs.mkdirSync(root, { recursive: true });
+  const previous = readState();
+  const journal = whole ? null : readJournal();
+  const built = { shards: [], recent: 0 };
+  let state = null;
+  let rebuild = whole || !previous;
+  if (!rebuild && previous.version === 3 && journal) {
+    state = previous;
+    try {
+      recentByJournal(state, journal);
+    } catch (error) {
+      console.error(`search-index: ${error.message}: the whole index is built again`);
+      [state, rebuild] = [null, true];
+    }
+  }
+  if (!state) {
+    const files = articleFiles();
+    state = rebuild ? await buildCold(files, previous, built) : previous;
+    if (state.version !== 3) {
+      // A state of version 2: each shard's pages move to a file of their own.
+      for (const [name, shard] of Object.entries(state.shards)) {
+        writeMembers(name, shard.ids, shard.fragments);
+        state.shards[name] = { built_at: shard.built_at, count: shard.ids.length };
+      }
+      Object.assign(state, { version: 3, recent: {}, hidden: [] });
+    }
+    recentByTime(state, files);
+  }
+
+  const recent = Object.keys(state.recent).sort();
   if (recent.length) {
-    await buildShard(RECENT, recent, periodFor);
+    await buildShard(RECENT, recent, (id) => state.recent[id]);
     built.recent = recent.length;
   } else {
     fs.rmSync(path.join(root, RECENT), { recursive: true, force: true });
   }
-  state.recent = recent;
-  const periods = [...new Set([...Object.keys(state.shards), ...recentPeriods])].sort(byPeriod);
+  const periods = [...new Set([...Object.keys(state.shards), ...Object.values(state.recent)])].sort(byPeriod);
   const manifest = {
     periods: periods.map((name) => ({ name, path: state.shards[name] ? `/pagefind/${name}/` : null })),
     recent: recent.length ? `/pagefind/${RECENT}/` : null,
-    hidden: [...hidden].sort(),
+    hidden: [...state.hidden].sort(),
   };
   writeAtomic(STATE, JSON.stringify(state));
   writeAtomic(path.join(root, 'shards.json'), JSON.stringify(manifest));
+  // What the journal named is in the index now (the prerender command holds the bundle's lock,
+  // so nothing was added to it meanwhile).
+  fs.mkdirSync(RECORDS, { recursive: true });
+  writeAtomic(JOURNAL, '');
   await pagefind.close();
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
+  const shards = built.shards.length;
   console.error(
-    `search-index: ${files.size} articles; ${built.shards.length} shard(s) built${built.shards.length ? ` (${built.shards.join(', ')})` : ''}, ${built.recent} in the recent one, ${hidden.size} hidden, in ${seconds} s`,
+    `search-index: ${journal && !rebuild && previous?.version === 3 ? `${journal.size} article(s) from the journal` : `${whole || rebuild ? 'whole' : 'every article compared'}`}; ${shards} shard(s) built${shards ? ` (${built.shards.join(', ')})` : ''}, ${built.recent} in the recent one, ${manifest.hidden.length} hidden, in ${seconds} s`,
   );
 }
 

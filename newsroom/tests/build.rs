@@ -718,6 +718,13 @@ fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
         record.is_file(),
         "its search record is written beside its page"
     );
+    // Each record written is noted for the search index, with the month it replaced (none);
+    // a run that changes no record notes nothing.
+    let journal = dist.join(".search-records/journal");
+    let noted = read(journal.clone());
+    assert!(noted.lines().any(|line| line == "1065\t"), "{noted}");
+    assert!(prerender(&api, &dist, &[]).status.success());
+    assert_eq!(read(journal.clone()), noted);
     let untouched = fs::metadata(dist.join("article/1051.html"))
         .unwrap()
         .modified()
@@ -735,6 +742,11 @@ fn an_article_taken_down_leaves_every_page_feed_and_sitemap() {
     assert_eq!(summary["removed"], serde_json::json!(["1065"]));
     assert_eq!(summary["failures"], serde_json::json!([]));
     assert!(!record.exists(), "its search record goes with its page");
+    assert_eq!(
+        read(journal).strip_prefix(noted.as_str()),
+        Some("1065\t2026-11\n"),
+        "its takedown is noted for the search index, with its month"
+    );
     let stages: Vec<&str> = summary["stages"]
         .as_array()
         .unwrap()

@@ -310,6 +310,7 @@ test('publishing, updating and taking down renew the index shard by shard, and t
   const shards = () => JSON.parse(fs.readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8'));
   write('2001', '무지개다리 축제 열린다', '2026-11-25T10:00:00+09:00');
   write('2002', '무지개다리 준공식 파랑새', '2024-05-01T09:00:00+09:00');
+  write('2005', '은하수 다리 뭉게구름섬 전설', '2024-05-02T09:00:00+09:00');
   prerender();
   assert.deepEqual(
     shards().periods.map((p) => p.name),
@@ -347,10 +348,20 @@ test('publishing, updating and taking down renew the index shard by shard, and t
     // Taken down: gone from the results, and its text from the shard it was in.
     prerender('--remove', '2001');
     assert.deepEqual((await search('무지개다리')).sort(), ['2002', '2003']);
-    const state = JSON.parse(fs.readFileSync(path.join(dist, 'pagefind/.state.json'), 'utf8'));
-    const fragment = state.shards['2026-11'].fragments['/article/2001'];
+    const held = JSON.parse(fs.readFileSync(path.join(dist, 'pagefind/.shards/2026-11.json'), 'utf8'));
+    const fragment = held.fragments['/article/2001'];
     assert.ok(fragment, 'its fragment was known');
     assert.equal(fs.existsSync(path.join(dist, 'pagefind/2026-11', fragment)), false);
+
+    // A publish reads only what the prerender command noted, and empties the note.
+    assert.equal(fs.readFileSync(path.join(dist, '.search-records/journal'), 'utf8'), '');
+
+    // Moved to another month: its copy in the old month's shard is hidden, its old words gone.
+    write('2005', '은하수 다리 새 전설', '2026-11-24T09:00:00+09:00');
+    prerender('--article', '2005');
+    assert.ok(shards().hidden.includes('/article/2005'));
+    assert.deepEqual(await search('은하수'), ['2005']);
+    assert.deepEqual(await search('뭉게구름섬'), []);
 
     // A date that tries to name a folder: the shard's name is made of digits, or "undated".
     write('2004', '무지개다리 날짜 소동', '../../../../tmp/x"><script>alert(1)</script>');
@@ -367,6 +378,7 @@ test('publishing, updating and taking down renew the index shard by shard, and t
     );
     assert.deepEqual(await search('소동'), ['2004']);
     assert.deepEqual(await search('무지개다리'), ['2003', '2002', '2004']);
+    assert.deepEqual(await search('은하수'), ['2005']);
     assert.deepEqual(await search('노랑새'), ['2002']);
     assert.deepEqual(await search('파랑새'), []);
     assert.deepEqual(problems, []);

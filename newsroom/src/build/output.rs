@@ -26,6 +26,58 @@ pub fn search_record(id: &str) -> String {
     format!("{SEARCH_RECORDS}/{id}.json")
 }
 
+/// The search index's journal (`.search-records/journal`): a line `{id}\t{month}` for each
+/// search record a run wrote or deleted, with the month of the record it replaced (empty when
+/// there was none), so that a publish's index renews only those (scripts/search-index.mjs
+/// reads it, and empties it once they are in the index).
+pub const SEARCH_JOURNAL: &str = ".search-records/journal";
+
+/// Writes the search record of the article `id` (a plain id) under `dist`, noting it in the
+/// journal when it changed.
+pub fn write_search_record(dist: &Path, id: &str, record: &[u8]) -> std::io::Result<()> {
+    let file = dist.join(search_record(id));
+    let before = record_month(&file);
+    if write_atomic(&file, record)? {
+        note_in_journal(dist, id, before.as_deref())?;
+    }
+    Ok(())
+}
+
+/// Deletes the search record of the article `id` (a plain id), noting it in the journal.
+fn delete_search_record(dist: &Path, id: &str) -> std::io::Result<()> {
+    let file = dist.join(search_record(id));
+    let before = record_month(&file);
+    match std::fs::remove_file(&file) {
+        Ok(()) => note_in_journal(dist, id, before.as_deref()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(err),
+    }
+}
+
+/// The month a search record was filed under (`YYYY-MM` or `undated`), if it is there.
+fn record_month(file: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Filed {
+        month: String,
+    }
+    let text = std::fs::read(file).ok()?;
+    let filed: Filed = serde_json::from_slice(&text).ok()?;
+    filed
+        .month
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        .then_some(filed.month)
+}
+
+/// Appends `{id}\t{month}` to the journal (one write, so runs' lines never mix).
+fn note_in_journal(dist: &Path, id: &str, month: Option<&str>) -> std::io::Result<()> {
+    let mut journal = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dist.join(SEARCH_JOURNAL))?;
+    journal.write_all(format!("{id}\t{}\n", month.unwrap_or_default()).as_bytes())
+}
+
 /// The lock file: a run holds it from its first read of the bundle to its last write.
 const LOCK_FILE: &str = ".prerender.lock";
 
@@ -313,7 +365,7 @@ pub fn delete_article(dist: &Path, id: &str) -> Result<bool, String> {
         }
     }
     if routes::is_plain(id) {
-        let _ = std::fs::remove_file(dist.join(search_record(id)));
+        delete_search_record(dist, id).map_err(|err| format!("{}: {err}", search_record(id)))?;
     }
     match std::fs::remove_file(dist.join(&file)) {
         Ok(()) => Ok(true),

@@ -78,11 +78,8 @@ impl Renderer<'_> {
         // The search record first: a page is never in the bundle without its record.
         if let (Some(article), Some(id)) = (drawn.article.take(), page.article_id()) {
             let record = search_record(*article).to_string();
-            output::write_atomic(
-                &self.dist.join(output::search_record(id)),
-                record.as_bytes(),
-            )
-            .map_err(|err| err.to_string())?;
+            output::write_search_record(self.dist, id, record.as_bytes())
+                .map_err(|err| err.to_string())?;
         }
         output::write_atomic(&self.dist.join(file), html.as_bytes())
             .map_err(|err| err.to_string())?;
