@@ -631,6 +631,15 @@ fn a_wordpress_site_is_imported_and_synced() {
         }
     }
     assert_eq!(read(api.join("site.json"))["sections"][0]["name"], "경기도");
+    // The redirect map no longer names the posts taken down.
+    let redirects = fs::read_to_string(api.join(".wordpress/redirects.map")).unwrap();
+    assert!(redirects.contains(&format!("\"/?p={0}\" \"/article/{0}\";", id("seed"))));
+    for key in ["hostile", "rich"] {
+        assert!(
+            !redirects.contains(&format!("\"/?p={}\"", id(key))),
+            "{key}: {redirects}"
+        );
+    }
     // The publish the CMS hook runs for exactly those: the pages agree with WordPress.
     let mut publish = vec!["--article".to_owned(), id("seed")];
     for id in &removed {

@@ -261,6 +261,8 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     let mut gone: BTreeSet<u64> = BTreeSet::new();
     let mut touched_lists = Lists::default();
     let mut high_water = high_water;
+    // Whether a post's old address came, changed or went (the redirect map is written again).
+    let mut addresses_changed = full;
     each_page(&rest, &query, |posts: Vec<Post>| {
         // Authors are read from the users listed, not embedded in each post (which costs
         // WordPress about 40% of a page); one first published during the run is asked for.
@@ -296,7 +298,9 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
                 continue;
             }
             let (article, indexed) = convert(&post, &site_name, &sections, &keywords, &reporters);
-            if let Some(old) = store.post(id)? {
+            let old = store.post(id)?;
+            addresses_changed |= old.as_ref().is_none_or(|old| old.permalink != indexed.permalink);
+            if let Some(old) = old {
                 if old != indexed || !api.join(format!("articles/{id}.json")).is_file() {
                     summary.updated.push(id);
                 }
@@ -335,6 +339,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     }
     for &id in &gone {
         if let Some(old) = store.remove(id)? {
+            addresses_changed = true;
             touched_lists.add(&old);
             summary.removed.push(id);
         }
@@ -413,7 +418,15 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     write_front(&mut writer, &store, &menu)?;
     write_defaults(&mut writer, &store)?;
     let stage = add_stage(&mut stages, "front", stage);
-    write_redirects(&mut writer, &store, (&categories, &sections), &tags)?;
+    // The map names every post: it is written again only when an address in it changed.
+    let terms = term_redirects((&categories, &sections), &tags);
+    if addresses_changed
+        || store.mark("redirect_terms")?.as_deref() != Some(terms.as_str())
+        || !api.join(REDIRECTS).is_file()
+    {
+        write_redirects(&mut writer, &store, &terms)?;
+        store.set_mark("redirect_terms", Some(&terms))?;
+    }
     let stage = add_stage(&mut stages, "redirects", stage);
 
     store.set_mark("url", Some(&rest_url(&options.url)))?;
@@ -985,26 +998,25 @@ fn write_defaults(writer: &mut Writer, store: &Store) -> Result<(), String> {
     Ok(())
 }
 
-/// The old site's addresses, for nginx (`map $request_uri $wordpress_new`, included by the
-/// server block): each post's permalink and `/?p=N` to its article, each category's archive to
-/// its section, each tag's archive to its keyword's page. Keys are as WordPress writes its
-/// addresses (Korean slugs percent-encoded), as `$request_uri` holds them. Streamed from the
-/// store to the file.
-fn write_redirects(
-    writer: &mut Writer,
-    store: &Store,
+/// The redirect map, for nginx (`map $request_uri $wordpress_new`, included by the server block).
+const REDIRECTS: &str = ".wordpress/redirects.map";
+
+/// Only addresses of plain characters and percent escapes go into the map: nothing that could
+/// end its quotes, its line or its block.
+fn mappable(path: &str) -> bool {
+    path.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_%./?=&~+".contains(&b))
+}
+
+/// The map's lines for the categories' archives (to their sections) and the tags' (to their
+/// keywords' pages).
+fn term_redirects(
     (categories, sections): (&[Term], &BTreeMap<u64, SectionName>),
     tags: &[Term],
-) -> Result<(), String> {
-    use std::io::Write;
-    // Only addresses of plain characters and percent escapes go into the map: nothing that
-    // could end its quotes, its line or its block.
-    let mappable = |path: &str| {
-        path.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_%./?=&~+".contains(&b))
-    };
+) -> String {
+    use std::fmt::Write;
     // A slug is used as WordPress gave it only when it is a path segment of plain characters
-    // and percent escapes (nothing that could end the map's quotes or line).
+    // and percent escapes.
     let raw = |slug: &str| {
         (!slug.is_empty()
             && slug
@@ -1012,7 +1024,31 @@ fn write_redirects(
                 .all(|b| b.is_ascii_alphanumeric() || b"-_%.".contains(&b)))
         .then(|| slug.to_owned())
     };
-    writer.streamed(".wordpress/redirects.map", |out| {
+    let mut lines = String::new();
+    for category in categories {
+        if let (Some(old), Some(section)) = (raw(&category.slug), sections.get(&category.id)) {
+            let new = routes::section(&section.slug, 1);
+            let _ = writeln!(lines, "\"/category/{old}/\" \"{new}\";");
+        }
+    }
+    for tag in tags {
+        let name = html::plain_text(&tag.name);
+        if let (Some(old), false) = (raw(&tag.slug), name.is_empty()) {
+            if routes::file_for(&routes::tag(&name, 1)).is_some() {
+                let new = routes::tag(&name, 1);
+                let _ = writeln!(lines, "\"/tag/{old}/\" \"{new}\";");
+            }
+        }
+    }
+    lines
+}
+
+/// The old site's addresses (`REDIRECTS`): each post's permalink and `/?p=N` to its article,
+/// then `terms` (`term_redirects`). Keys are as WordPress writes its addresses (Korean slugs
+/// percent-encoded), as `$request_uri` holds them. Streamed from the store to the file.
+fn write_redirects(writer: &mut Writer, store: &Store, terms: &str) -> Result<(), String> {
+    use std::io::Write;
+    writer.streamed(REDIRECTS, |out| {
         writeln!(
             out,
             "# Written by `newsroom import wordpress`: the old WordPress addresses and their new ones,\n\
@@ -1029,22 +1065,8 @@ fn write_redirects(
             }
             Ok(())
         })?;
-        for category in categories {
-            if let (Some(old), Some(section)) = (raw(&category.slug), sections.get(&category.id)) {
-                let new = routes::section(&section.slug, 1);
-                writeln!(out, "\"/category/{old}/\" \"{new}\";").map_err(|err| err.to_string())?;
-            }
-        }
-        for tag in tags {
-            let name = html::plain_text(&tag.name);
-            if let (Some(old), false) = (raw(&tag.slug), name.is_empty()) {
-                if routes::file_for(&routes::tag(&name, 1)).is_some() {
-                    let new = routes::tag(&name, 1);
-                    writeln!(out, "\"/tag/{old}/\" \"{new}\";").map_err(|err| err.to_string())?;
-                }
-            }
-        }
-        Ok(())
+        out.write_all(terms.as_bytes())
+            .map_err(|err| err.to_string())
     })
 }
 
