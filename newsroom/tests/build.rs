@@ -211,6 +211,7 @@ fn a_failing_api_keeps_the_previous_files_and_says_why() {
 fn publishing_an_article_updates_what_lists_it() {
     let (api, dist) = workspace("publish");
     assert!(prerender(&api, &dist, &[]).status.success());
+    let sitemap_before = read(dist.join("sitemap.xml"));
     let untouched = fs::metadata(dist.join("article/1051.html"))
         .unwrap()
         .modified()
@@ -265,6 +266,27 @@ fn publishing_an_article_updates_what_lists_it() {
         urls.contains(&format!("{SITE}/article/1051")),
         "older pages stay listed"
     );
+    // Every page the whole run listed stays, of every kind (reporters' too), with its time.
+    let sitemap = read(dist.join("sitemap.xml"));
+    let blocks = |xml: &str| -> Vec<String> {
+        xml.split("<url>")
+            .skip(1)
+            .map(|block| block.split("</url>").next().unwrap().to_owned())
+            .collect()
+    };
+    let after = blocks(&sitemap);
+    let before = blocks(&sitemap_before);
+    assert!(before.iter().any(|block| block.contains("/reporter/")));
+    for block in &before {
+        let rewritten = ["/</loc>", "/section/gyeonggi</loc>", "/tag/"]
+            .iter()
+            .any(|page| block.contains(page));
+        assert!(
+            rewritten || after.contains(block),
+            "{block} is gone from {sitemap}"
+        );
+    }
+    assert_eq!(after.len(), before.len() + 1);
     assert!(
         locations(&read(dist.join("sitemap-news.xml"))).contains(&format!("{SITE}/article/1071"))
     );

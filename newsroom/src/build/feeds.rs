@@ -130,6 +130,81 @@ pub fn sitemaps(origin: &str, urls: &[SitemapUrl]) -> Vec<String> {
         .collect()
 }
 
+/// The addresses the bundle's sitemaps name (`sitemap.xml`, and the `sitemap-N.xml` files its
+/// index names), with their `lastmod`, as a whole run wrote them; `None` when there are none or
+/// they name another origin (the site moved) or cannot be read.
+pub fn read_sitemaps(dist: &Path, origin: &str) -> Option<Vec<SitemapUrl>> {
+    use quick_xml::events::Event;
+    fn parse(
+        text: &str,
+        origin: &str,
+        found: &mut Vec<SitemapUrl>,
+        files: &mut Vec<String>,
+    ) -> Option<()> {
+        let mut reader = quick_xml::Reader::from_str(text);
+        let (mut inside, mut loc, mut lastmod) = (Vec::<String>::new(), None, None);
+        loop {
+            match reader.read_event().ok()? {
+                Event::Start(start) => {
+                    inside.push(String::from_utf8_lossy(start.local_name().as_ref()).into_owned());
+                }
+                Event::Text(text) => {
+                    let text = text.xml_content().ok()?.trim().to_owned();
+                    match inside.last().map(String::as_str) {
+                        Some("loc") => loc = Some(text),
+                        Some("lastmod") => lastmod = Some(text),
+                        _ => {}
+                    }
+                }
+                Event::End(_) => match inside.pop().as_deref() {
+                    Some("url") => {
+                        let address = loc.take()?.strip_prefix(origin)?.to_owned();
+                        address.starts_with('/').then_some(())?;
+                        found.push(SitemapUrl {
+                            address,
+                            lastmod: lastmod.take(),
+                        });
+                    }
+                    Some("sitemap") => {
+                        let file = loc
+                            .take()?
+                            .strip_prefix(origin)?
+                            .strip_prefix('/')?
+                            .to_owned();
+                        // Only the sitemap files a run writes.
+                        let number = file.strip_prefix("sitemap-")?.strip_suffix(".xml")?;
+                        number.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+                        files.push(file);
+                    }
+                    _ => {}
+                },
+                // An entity in an address: not one a run writes.
+                Event::GeneralRef(_) => return None,
+                Event::Eof => return Some(()),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut files = Vec::new();
+    parse(
+        &std::fs::read_to_string(dist.join("sitemap.xml")).ok()?,
+        origin,
+        &mut found,
+        &mut files,
+    )?;
+    for file in files {
+        let mut none = Vec::new();
+        parse(
+            &std::fs::read_to_string(dist.join(&file)).ok()?,
+            origin,
+            &mut found,
+            &mut none,
+        )?;
+    }
+    (!found.is_empty()).then_some(found)
+}
+
 /// A `sitemapindex` naming `files` (paths under the site).
 pub fn sitemap_index(origin: &str, files: &[String]) -> String {
     xml(|writer| {
@@ -396,17 +471,23 @@ pub fn write_sitemaps(
 ) -> Result<(), String> {
     let write = |file: &str, xml: String| super::output::write_file(dist, file, &xml);
     if !full {
-        // A publish run writes a few pages: the sitemap still names every page in the bundle.
+        // A publish run writes a few pages: the sitemap still names every page in the bundle,
+        // each with the time the last run that wrote it gave (the sitemaps as they are, less
+        // the pages gone), or, with no sitemap yet, every page found.
         let written: BTreeSet<String> = urls.iter().map(|url| url.address.clone()).collect();
-        urls.extend(
+        let kept = read_sitemaps(dist, origin).unwrap_or_else(|| {
             super::output::prerendered_addresses(dist)
                 .into_iter()
-                .filter(|address| !written.contains(address))
                 .map(|address| SitemapUrl {
                     address,
                     lastmod: None,
-                }),
-        );
+                })
+                .collect()
+        });
+        urls.extend(kept.into_iter().filter(|url| {
+            !written.contains(&url.address)
+                && routes::file_for(&url.address).is_some_and(|file| dist.join(file).is_file())
+        }));
     }
     urls.sort_by(|a, b| a.address.cmp(&b.address));
     let documents = sitemaps(origin, &urls);

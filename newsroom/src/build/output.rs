@@ -240,7 +240,7 @@ pub fn prerendered_addresses(dist: &Path) -> Vec<String> {
                 continue;
             }
             let path = entry.path();
-            if path.is_dir() {
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
                 walk(
                     &path,
                     &format!("{prefix}/{}", encode_path_segment(&name)),
@@ -253,7 +253,7 @@ pub fn prerendered_addresses(dist: &Path) -> Vec<String> {
         }
     }
     let mut found = vec![routes::HOME.to_owned()];
-    for folder in ["article", "section", "tag", "policy"] {
+    for folder in ["article", "section", "tag", "reporter", "policy"] {
         walk(&dist.join(folder), &format!("/{folder}"), &mut found);
     }
     for page in [routes::PHOTOS, routes::VIDEOS] {

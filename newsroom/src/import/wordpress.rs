@@ -21,6 +21,7 @@ mod store;
 
 use super::html;
 use super::rest::Rest;
+use crate::build::report::{add_stage, Stage};
 use crate::cli::ImportWordpress;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use news_front::routes;
@@ -29,7 +30,6 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use crate::build::report::{add_stage, Stage};
 use std::time::Instant;
 use store::{Indexed, Members, SectionName, Store};
 
@@ -299,7 +299,9 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             }
             let (article, indexed) = convert(&post, &site_name, &sections, &keywords, &reporters);
             let old = store.post(id)?;
-            addresses_changed |= old.as_ref().is_none_or(|old| old.permalink != indexed.permalink);
+            addresses_changed |= old
+                .as_ref()
+                .is_none_or(|old| old.permalink != indexed.permalink);
             if let Some(old) = old {
                 if old != indexed || !api.join(format!("articles/{id}.json")).is_file() {
                     summary.updated.push(id);
