@@ -74,6 +74,20 @@ impl Members<'_> {
             ),
         }
     }
+
+    /// The columns the list is ordered by: a keyword's list by its own copy of each post's
+    /// time, which its index holds in order (the posts' own would be sorted on every query).
+    fn order(&self) -> &'static str {
+        match self {
+            Self::All
+            | Self::Sticky
+            | Self::NotSticky
+            | Self::WithPhoto
+            | Self::Section(_)
+            | Self::Reporter(_) => "p.published, p.id",
+            Self::Tag(_) => "t.published, t.id",
+        }
+    }
 }
 
 const COLUMNS: &str = "p.id, p.published, p.section, p.tags, p.reporter, p.reporter_name, \
@@ -101,9 +115,16 @@ CREATE INDEX IF NOT EXISTS posts_by_reporter ON posts (reporter, published, id);
 -- neither).
 CREATE INDEX IF NOT EXISTS posts_sticky ON posts (published, id) WHERE sticky = 1;
 CREATE INDEX IF NOT EXISTS posts_with_photo ON posts (published, id) WHERE photo IS NOT NULL;
+-- Each post's keywords, with its time again: a keyword's list comes from its index in order.
 CREATE TABLE IF NOT EXISTS post_tags (
-    id INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (id, tag)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS post_tags_by_tag ON post_tags (tag, id);
+    id INTEGER NOT NULL, tag TEXT NOT NULL, published TEXT NOT NULL,
+    PRIMARY KEY (id, tag)) WITHOUT ROWID;
+";
+
+/// Made once `post_tags` has its `published` (see [`Store::open`]).
+const TAG_INDEX: &str = "
+DROP INDEX IF EXISTS post_tags_by_tag;
+CREATE INDEX IF NOT EXISTS post_tags_newest ON post_tags (tag, published, id);
 ";
 
 /// The state, with the run's transaction open: dropped without [`Store::commit`], everything
@@ -145,13 +166,33 @@ impl Store {
         // Two imports into one folder: the second waits for the first's transaction.
         db.busy_timeout(std::time::Duration::from_secs(600))
             .map_err(failed(file))?;
-        db.execute_batch(SCHEMA).map_err(|err| {
+        db.execute_batch("BEGIN IMMEDIATE").map_err(failed(file))?;
+        let unreadable = |err: rusqlite::Error| {
             format!(
                 "{}: does not read ({err}); move it away to import afresh",
                 file.display()
             )
-        })?;
-        db.execute_batch("BEGIN IMMEDIATE").map_err(failed(file))?;
+        };
+        db.execute_batch(SCHEMA).map_err(unreadable)?;
+        // The state of stop 37 and before: its keywords without their posts' times (given
+        // once, in this run's transaction).
+        let dated: bool = db
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name = 'published'",
+                [],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|count| count > 0)
+            .map_err(unreadable)?;
+        if !dated {
+            db.execute_batch(
+                "ALTER TABLE post_tags ADD COLUMN published TEXT NOT NULL DEFAULT '';
+                 UPDATE post_tags SET published =
+                     (SELECT published FROM posts WHERE posts.id = post_tags.id);",
+            )
+            .map_err(unreadable)?;
+        }
+        db.execute_batch(TAG_INDEX).map_err(unreadable)?;
         Ok(Self { db })
     }
 
@@ -259,10 +300,14 @@ impl Store {
             .map_err(sql)?;
         let mut insert = self
             .db
-            .prepare_cached("INSERT OR IGNORE INTO post_tags (id, tag) VALUES (?1, ?2)")
+            .prepare_cached(
+                "INSERT OR IGNORE INTO post_tags (id, tag, published) VALUES (?1, ?2, ?3)",
+            )
             .map_err(sql)?;
         for tag in &post.tags {
-            insert.execute(params![id as i64, tag]).map_err(sql)?;
+            insert
+                .execute(params![id as i64, tag, post.published])
+                .map_err(sql)?;
         }
         Ok(())
     }
@@ -314,8 +359,9 @@ impl Store {
     ) -> Result<()> {
         let (from, parameter) = members.clause();
         let limit = limit.map_or(-1, |limit| limit as i64);
+        let (published, id) = members.order().split_once(", ").unwrap_or_default();
         let query = format!(
-            "SELECT {COLUMNS} FROM {from} ORDER BY p.published DESC, p.id DESC \
+            "SELECT {COLUMNS} FROM {from} ORDER BY {published} DESC, {id} DESC \
              LIMIT {limit} OFFSET {offset}"
         );
         self.walk(&query, parameter, take)
@@ -330,10 +376,8 @@ impl Store {
         } else {
             "WHERE"
         };
-        let query = format!(
-            "SELECT count(*) FROM {from} {joiner} \
-             (p.published > ?2 OR (p.published = ?2 AND p.id > ?3))"
-        );
+        let order = members.order();
+        let query = format!("SELECT count(*) FROM {from} {joiner} ({order}) > (?2, ?3)");
         let mut statement = self.db.prepare_cached(&query).map_err(sql)?;
         let count: i64 = statement
             .query_row(
@@ -592,6 +636,41 @@ mod tests {
         store.begin_public().unwrap();
         store.add_public([2, 3]).unwrap();
         assert_eq!(store.not_public().unwrap(), [10]);
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+    #[test]
+    fn a_state_of_stop_37_gives_its_keywords_their_posts_times() {
+        let folder = std::env::temp_dir().join(format!("wp-store-37-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let file = folder.join("state.sqlite");
+        let old = Connection::open(&file).unwrap();
+        old.execute_batch(
+            "CREATE TABLE posts (id INTEGER PRIMARY KEY, published TEXT NOT NULL, section TEXT,
+                 tags TEXT NOT NULL, reporter TEXT, reporter_name TEXT, sticky INTEGER NOT NULL,
+                 photo TEXT, summary TEXT NOT NULL, permalink TEXT);
+             CREATE TABLE post_tags (id INTEGER NOT NULL, tag TEXT NOT NULL,
+                 PRIMARY KEY (id, tag)) WITHOUT ROWID;
+             CREATE INDEX post_tags_by_tag ON post_tags (tag, id);
+             INSERT INTO posts VALUES
+                 (1, '2026-11-03T09:00:00+09:00', NULL, '[\"선거\"]', NULL, NULL, 0, NULL, '{}', NULL),
+                 (2, '2026-11-01T09:00:00+09:00', NULL, '[\"선거\"]', NULL, NULL, 0, NULL, '{}', NULL),
+                 (3, '2026-11-02T09:00:00+09:00', NULL, '[\"선거\"]', NULL, NULL, 0, NULL, '{}', NULL);
+             INSERT INTO post_tags VALUES (1, '선거'), (2, '선거'), (3, '선거');",
+        )
+        .unwrap();
+        drop(old);
+        let store = Store::existing(&file).unwrap().unwrap();
+        assert_eq!(ids(&store, Members::Tag("선거"), None), [1, 3, 2]);
+        assert_eq!(
+            store
+                .place(Members::Tag("선거"), "2026-11-02T09:00:00+09:00", 3)
+                .unwrap(),
+            1
+        );
+        store.commit().unwrap();
+        let store = Store::existing(&file).unwrap().unwrap();
+        assert_eq!(ids(&store, Members::Tag("선거"), Some(1)), [1]);
         let _ = std::fs::remove_dir_all(&folder);
     }
 }
