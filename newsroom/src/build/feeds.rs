@@ -465,7 +465,8 @@ pub fn write_sitemaps(
     origin: &str,
     site: &Site,
     listed: &[Summary],
-    mut urls: Vec<SitemapUrl>,
+    // The pages written, and those deleted (a publish's).
+    (mut urls, deleted): (Vec<SitemapUrl>, &BTreeSet<String>),
     full: bool,
     now: DateTime<FixedOffset>,
 ) -> Result<(), String> {
@@ -473,7 +474,7 @@ pub fn write_sitemaps(
     if !full {
         // A publish run writes a few pages: the sitemap still names every page in the bundle,
         // each with the time the last run that wrote it gave (the sitemaps as they are, less
-        // the pages gone), or, with no sitemap yet, every page found.
+        // the pages this run deleted), or, with no sitemap yet, every page found.
         let written: BTreeSet<String> = urls.iter().map(|url| url.address.clone()).collect();
         let kept = read_sitemaps(dist, origin).unwrap_or_else(|| {
             super::output::prerendered_addresses(dist)
@@ -484,10 +485,10 @@ pub fn write_sitemaps(
                 })
                 .collect()
         });
-        urls.extend(kept.into_iter().filter(|url| {
-            !written.contains(&url.address)
-                && routes::file_for(&url.address).is_some_and(|file| dist.join(file).is_file())
-        }));
+        urls.extend(
+            kept.into_iter()
+                .filter(|url| !written.contains(&url.address) && !deleted.contains(&url.address)),
+        );
     }
     urls.sort_by(|a, b| a.address.cmp(&b.address));
     let documents = sitemaps(origin, &urls);

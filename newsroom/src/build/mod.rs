@@ -131,7 +131,8 @@ fn run(options: &Bundle, articles: &[String], removals: &[String]) -> anyhow::Re
     feeds::write_feeds(dist, &answers, &site, site_url, &listed, home_ok, lists)
         .unwrap_or_else(|failure| report.failures.push(failure));
     let stage = report.stage("feeds", stage);
-    feeds::write_sitemaps(dist, site_url, &site, &listed, gathered.sitemap, whole, now)
+    let sitemap = (gathered.sitemap, &gathered.deleted);
+    feeds::write_sitemaps(dist, site_url, &site, &listed, sitemap, whole, now)
         .unwrap_or_else(|failure| report.failures.push(failure));
     if removed_now != removed.before || whole {
         output::write_removed(dist, &removed_now)

@@ -407,12 +407,14 @@ pub fn delete_other_lists(
 }
 
 /// Deletes a list's pages from `from` on (a list that became shorter); its first page stays.
-pub fn delete_list_pages_from(dist: &Path, folder: &str, from: u32) {
+pub fn delete_list_pages_from(dist: &Path, folder: &str, from: u32) -> Vec<u32> {
+    let mut deleted = Vec::new();
     for (page, file) in list_page_files(dist, folder) {
-        if page >= from.max(2) {
-            let _ = std::fs::remove_file(file);
+        if page >= from.max(2) && std::fs::remove_file(file).is_ok() {
+            deleted.push(page);
         }
     }
+    deleted
 }
 
 #[cfg(test)]

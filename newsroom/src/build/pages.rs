@@ -91,6 +91,8 @@ impl Renderer<'_> {
 pub struct Gathered {
     pub listed: feeds::Newest,
     pub sitemap: Vec<feeds::SitemapUrl>,
+    /// The addresses whose pages a publish deleted (they leave the sitemap).
+    pub deleted: BTreeSet<String>,
     pub keywords: BTreeSet<String>,
     /// The reporters whose pages list the articles written.
     pub reporters: BTreeSet<String>,
@@ -188,6 +190,7 @@ impl Gathered {
         Self {
             listed: feeds::Newest::new(now),
             sitemap: Vec::new(),
+            deleted: BTreeSet::new(),
             keywords: BTreeSet::new(),
             reporters: BTreeSet::new(),
             articles: Vec::new(),

@@ -67,7 +67,10 @@ pub fn pages(
         lists.keywords.extend(was_on.keywords);
         lists.reporters.extend(was_on.reporters);
         match output::delete_article(dist, id) {
-            Ok(_) => report.removed.push(id.clone()),
+            Ok(_) => {
+                gathered.deleted.insert(routes::article(id));
+                report.removed.push(id.clone());
+            }
             Err(failure) => report.failures.push(failure),
         }
     }
@@ -102,7 +105,13 @@ pub fn pages(
                 return true;
             }
             if let Some(folder) = page.list_folder() {
-                output::delete_list_pages_from(dist, &folder, last + 1);
+                let deleted = output::delete_list_pages_from(dist, &folder, last + 1);
+                gathered.deleted.extend(
+                    deleted
+                        .into_iter()
+                        .filter_map(|number| page.at_page(number))
+                        .map(|gone| gone.address()),
+                );
             }
             false
         })
