@@ -58,6 +58,9 @@ struct Summary {
     /// Files written (those whose content changed).
     written: usize,
     full: bool,
+    /// Requests the run made to find the posts gone, past the one count (none when the
+    /// site's count and the state's agreed).
+    gone_requests: usize,
     seconds: f64,
     peak_memory_bytes: Option<u64>,
     /// Each stage of the run and how long it took.
@@ -263,7 +266,7 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     let mut high_water = high_water;
     // Whether a post's old address came, changed or went (the redirect map is written again).
     let mut addresses_changed = full;
-    each_page(&rest, &query, |posts: Vec<Post>| {
+    let mut take_posts = |posts: Vec<Post>| -> Result<(), String> {
         // Authors are read from the users listed, not embedded in each post (which costs
         // WordPress about 40% of a page); one first published during the run is asked for.
         let unknown: BTreeSet<u64> = posts
@@ -290,8 +293,13 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
                     high_water = Some(modified.clone());
                 }
             }
-            // Only what the public sees: a published post, not behind a password.
-            if post.status != "publish" || post.content.protected || post.excerpt.protected {
+            // Only what the public sees: a published post, not behind a password (which the
+            // site still counts among its public posts).
+            let protected = post.content.protected || post.excerpt.protected;
+            let published = post.date_gmt.as_deref().and_then(kst_from_gmt);
+            let listed = post.status == "publish" && protected;
+            store.set_protected(id, listed.then(|| published.as_deref().unwrap_or_default()))?;
+            if post.status != "publish" || protected {
                 if store.has(id)? {
                     gone.insert(id);
                 }
@@ -321,24 +329,51 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             store.put(id, &indexed)?;
         }
         Ok(())
-    })?;
+    };
+    each_page(&rest, &query, &mut take_posts)?;
 
     let stage = add_stage(&mut stages, "posts", stage);
 
-    // Gone posts: the site's count of public posts says whether any went; then every public
-    // id is listed (100 a request) and compared.
+    // Gone posts: the site's count of public posts says whether any went. A first run lists
+    // every public id (100 a request) and compares; a later one halves the ranges of time
+    // whose counts differ down to a page of posts (a few requests for a post taken down,
+    // whatever the size of the archive), which also finds a post that became public without
+    // being modified (a scheduled post that went out).
     let count: crate::import::rest::Page<Vec<IdOnly>> =
         rest.get("wp/v2/posts?per_page=1&_fields=id")?;
-    let expected = store.count(Members::All)? - gone.len();
-    if full || count.total != Some(expected as u64) {
+    let mut taken_down = BTreeSet::new();
+    let mut gone_requests = 0;
+    if full {
         store.begin_public()?;
         each_page(
             &rest,
             &format!("wp/v2/posts?per_page={PER_PAGE}&orderby=id&order=asc&_fields=id"),
-            |posts: Vec<IdOnly>| store.add_public(posts.into_iter().map(|post| post.id)),
+            |posts: Vec<IdOnly>| {
+                gone_requests += 1;
+                store.add_public(posts.into_iter().map(|post| post.id))
+            },
         )?;
-        gone.extend(store.not_public()?);
+        taken_down.extend(store.not_public()?);
+    } else if count.total != Some(store.count_published(None, None)? as u64) {
+        let (missing, unknown) =
+            differences(&rest, &store, count.total.unwrap_or(0), &mut gone_requests)?;
+        for &id in &missing {
+            store.set_protected(id, None)?;
+        }
+        taken_down = missing;
+        if !unknown.is_empty() {
+            let ids: Vec<String> = unknown.iter().map(u64::to_string).collect();
+            for chunk in ids.chunks(PER_PAGE as usize) {
+                let query = format!(
+                    "wp/v2/posts?per_page={PER_PAGE}&orderby=id&order=asc&_embed=wp:featuredmedia&include={}",
+                    chunk.join(",")
+                );
+                each_page(&rest, &query, &mut take_posts)?;
+            }
+        }
     }
+    gone.extend(taken_down);
+    summary.gone_requests = gone_requests;
     for &id in &gone {
         if let Some(old) = store.remove(id)? {
             addresses_changed = true;
@@ -444,6 +479,89 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
     summary.written = writer.written;
     summary.stages = stages;
     Ok(summary)
+}
+
+/// The posts the store and the site disagree on: (imported, not public any more; public, not
+/// imported). The counts of a range of publication times are compared, and a range whose counts
+/// differ is halved at its middle post (the site counting the first half), down to a range of a
+/// page of posts, whose ids are listed. A post found gone is asked for by id once more before it
+/// is taken down.
+fn differences(
+    rest: &Rest,
+    store: &Store,
+    site_total: u64,
+    requests: &mut usize,
+) -> Result<(BTreeSet<u64>, BTreeSet<u64>), String> {
+    let (mut missing, mut unknown) = (BTreeSet::new(), BTreeSet::new());
+    // Each range (from, to: unbounded where None) with the site's count of it.
+    let mut ranges: Vec<(Option<String>, Option<String>, u64)> = vec![(None, None, site_total)];
+    while let Some((from, to, site)) = ranges.pop() {
+        let (from_ref, to_ref) = (from.as_deref(), to.as_deref());
+        let ours = store.count_published(from_ref, to_ref)?;
+        if ours as u64 == site {
+            continue;
+        }
+        let middle = match ours > PER_PAGE as usize {
+            true => store.nth_published(from_ref, to_ref, ours / 2)?,
+            false => None,
+        }
+        .filter(|middle| !middle.is_empty() && Some(middle) != from.as_ref());
+        if let Some(middle) = middle {
+            let first: crate::import::rest::Page<Vec<IdOnly>> = rest.get(&format!(
+                "wp/v2/posts?per_page=1&_fields=id{}",
+                time_range(from_ref, Some(&middle))
+            ))?;
+            *requests += 1;
+            let first = first.total.unwrap_or(0);
+            ranges.push((Some(middle.clone()), to, site.saturating_sub(first)));
+            ranges.push((from, Some(middle), first));
+            continue;
+        }
+        let mut listed = BTreeSet::new();
+        each_page(
+            rest,
+            &format!(
+                "wp/v2/posts?per_page={PER_PAGE}&orderby=id&order=asc&_fields=id{}",
+                time_range(from_ref, to_ref)
+            ),
+            |posts: Vec<IdOnly>| {
+                *requests += 1;
+                listed.extend(posts.into_iter().map(|post| post.id));
+                Ok(())
+            },
+        )?;
+        let held = store.ids_published(from_ref, to_ref)?;
+        missing.extend(held.difference(&listed));
+        unknown.extend(listed.difference(&held));
+    }
+    // Asked for by id: one the site still lists (its time read differently) stays.
+    let ids: Vec<String> = missing.iter().map(u64::to_string).collect();
+    for chunk in ids.chunks(PER_PAGE as usize) {
+        let query = format!(
+            "wp/v2/posts?per_page={PER_PAGE}&_fields=id&include={}",
+            chunk.join(",")
+        );
+        *requests += 1;
+        for post in all_pages::<IdOnly>(rest, &query)? {
+            missing.remove(&post.id);
+        }
+    }
+    Ok((missing, unknown))
+}
+
+/// `&after=…&before=…` for the posts published from `from` (inclusive) to `to` (exclusive);
+/// WordPress's `after` and `before` both exclude their time.
+fn time_range(from: Option<&str>, to: Option<&str>) -> String {
+    let mut query = String::new();
+    let encode = |time: &str| time.replace('+', "%2B");
+    if let Some(from) = from.and_then(|from| DateTime::parse_from_rfc3339(from).ok()) {
+        let before = from - chrono::Duration::seconds(1);
+        query.push_str(&format!("&after={}", encode(&before.to_rfc3339())));
+    }
+    if let Some(to) = to {
+        query.push_str(&format!("&before={}", encode(to)));
+    }
+    query
 }
 
 /// The site's address as the state keeps it.

@@ -117,6 +117,11 @@ foreach ($actions as $step) {
         case 'status':
             wp_update_post(['ID' => $step['id'], 'post_status' => $step['status']]);
             break;
+        case 'publish_scheduled':
+            // As WordPress's cron does when a scheduled post's time comes: its modified time
+            // stays as it was.
+            wp_publish_post($step['id']);
+            break;
         case 'password':
             wp_update_post(['ID' => $step['id'], 'post_password' => $step['password']]);
             break;

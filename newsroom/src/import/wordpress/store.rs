@@ -119,6 +119,10 @@ CREATE INDEX IF NOT EXISTS posts_with_photo ON posts (published, id) WHERE photo
 CREATE TABLE IF NOT EXISTS post_tags (
     id INTEGER NOT NULL, tag TEXT NOT NULL, published TEXT NOT NULL,
     PRIMARY KEY (id, tag)) WITHOUT ROWID;
+-- The posts the site lists that are behind a password (never published here), by their time:
+-- the site counts them among its public posts.
+CREATE TABLE IF NOT EXISTS protected (id INTEGER PRIMARY KEY, published TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS protected_newest ON protected (published);
 ";
 
 /// Made once `post_tags` has its `published` (see [`Store::open`]).
@@ -469,6 +473,76 @@ impl Store {
         ])
     }
 
+    /// Notes that the site lists the post `id` (published at `published`) behind a password,
+    /// or (`None`) not.
+    pub fn set_protected(&self, id: u64, published: Option<&str>) -> Result<()> {
+        match published {
+            Some(published) => self
+                .db
+                .prepare_cached("INSERT OR REPLACE INTO protected (id, published) VALUES (?1, ?2)")
+                .and_then(|mut statement| statement.execute(params![id as i64, published])),
+            None => self
+                .db
+                .prepare_cached("DELETE FROM protected WHERE id = ?1")
+                .and_then(|mut statement| statement.execute([id as i64])),
+        }
+        .map(drop)
+        .map_err(sql)
+    }
+
+    /// How many posts the site should list as public published from `from` (inclusive) to
+    /// `to` (exclusive), unbounded where `None`: those imported and those behind a password.
+    pub fn count_published(&self, from: Option<&str>, to: Option<&str>) -> Result<usize> {
+        let (from, to) = bounds(from, to);
+        self.db
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM posts WHERE published >= ?1 AND published < ?2)
+                      + (SELECT count(*) FROM protected r WHERE published >= ?1 AND published < ?2
+                         AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = r.id))",
+            )
+            .and_then(|mut statement| statement.query_row([from, to], |row| row.get::<_, i64>(0)))
+            .map(|count| count.max(0) as usize)
+            .map_err(sql)
+    }
+
+    /// The time of the `n`-th post imported (from 0, oldest first) of those published from
+    /// `from` to `to`.
+    pub fn nth_published(
+        &self,
+        from: Option<&str>,
+        to: Option<&str>,
+        n: usize,
+    ) -> Result<Option<String>> {
+        let (from, to) = bounds(from, to);
+        self.db
+            .prepare_cached(
+                "SELECT published FROM posts WHERE published >= ?1 AND published < ?2
+                 ORDER BY published LIMIT 1 OFFSET ?3",
+            )
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params![from, to, n as i64], |row| row.get(0))
+                    .optional()
+            })
+            .map_err(sql)
+    }
+
+    /// The ids [`Store::count_published`] counts.
+    pub fn ids_published(&self, from: Option<&str>, to: Option<&str>) -> Result<BTreeSet<u64>> {
+        let (from, to) = bounds(from, to);
+        let mut statement = self
+            .db
+            .prepare_cached(
+                "SELECT id FROM posts WHERE published >= ?1 AND published < ?2
+                 UNION SELECT id FROM protected WHERE published >= ?1 AND published < ?2",
+            )
+            .map_err(sql)?;
+        let rows = statement
+            .query_map([from, to], |row| row.get::<_, i64>(0).map(|id| id as u64))
+            .map_err(sql)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(sql)
+    }
+
     /// Starts a count of the ids the site lists as public (a table of this run only).
     pub fn begin_public(&self) -> Result<()> {
         self.db
@@ -490,8 +564,15 @@ impl Store {
         Ok(())
     }
 
-    /// The posts imported before that the site no longer lists as public.
+    /// The posts imported before that the site no longer lists as public (and those behind a
+    /// password it no longer lists are forgotten).
     pub fn not_public(&self) -> Result<Vec<u64>> {
+        self.db
+            .execute(
+                "DELETE FROM protected WHERE id NOT IN (SELECT id FROM public)",
+                [],
+            )
+            .map_err(sql)?;
         let mut statement = self
             .db
             .prepare("SELECT id FROM posts WHERE id NOT IN (SELECT id FROM public) ORDER BY id")
@@ -501,6 +582,11 @@ impl Store {
             .map_err(sql)?;
         rows.collect::<rusqlite::Result<_>>().map_err(sql)
     }
+}
+
+/// A range of times as the queries compare them: from the first to past the last.
+fn bounds<'a>(from: Option<&'a str>, to: Option<&'a str>) -> (&'a str, &'a str) {
+    (from.unwrap_or(""), to.unwrap_or("~"))
 }
 
 fn sql(err: rusqlite::Error) -> String {
