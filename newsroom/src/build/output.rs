@@ -36,8 +36,10 @@ pub const SEARCH_JOURNAL: &str = ".search-records/journal";
 /// journal when it changed.
 pub fn write_search_record(dist: &Path, id: &str, record: &[u8]) -> std::io::Result<()> {
     let file = dist.join(search_record(id));
-    let before = record_month(&file);
-    if write_atomic(&file, record)? {
+    // Read once: to leave an unchanged record as it is, and for the month it was filed under.
+    let held = std::fs::read(&file).ok();
+    if write_over(&file, record, held.as_deref())? {
+        let before = held.as_deref().and_then(record_month);
         note_in_journal(dist, id, before.as_deref())?;
     }
     Ok(())
@@ -46,7 +48,7 @@ pub fn write_search_record(dist: &Path, id: &str, record: &[u8]) -> std::io::Res
 /// Deletes the search record of the article `id` (a plain id), noting it in the journal.
 fn delete_search_record(dist: &Path, id: &str) -> std::io::Result<()> {
     let file = dist.join(search_record(id));
-    let before = record_month(&file);
+    let before = std::fs::read(&file).ok().as_deref().and_then(record_month);
     match std::fs::remove_file(&file) {
         Ok(()) => note_in_journal(dist, id, before.as_deref()),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -54,14 +56,13 @@ fn delete_search_record(dist: &Path, id: &str) -> std::io::Result<()> {
     }
 }
 
-/// The month a search record was filed under (`YYYY-MM` or `undated`), if it is there.
-fn record_month(file: &Path) -> Option<String> {
+/// The month a search record (its bytes) was filed under (`YYYY-MM` or `undated`).
+fn record_month(record: &[u8]) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Filed {
         month: String,
     }
-    let text = std::fs::read(file).ok()?;
-    let filed: Filed = serde_json::from_slice(&text).ok()?;
+    let filed: Filed = serde_json::from_slice(record).ok()?;
     filed
         .month
         .bytes()
@@ -135,7 +136,12 @@ pub fn temporary_beside(file: &Path) -> PathBuf {
 /// as it is, so its time says when it last changed (the search index renews what changed by
 /// it, and a sync to a CDN sends nothing for it). Says whether it wrote.
 pub fn write_atomic(file: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if std::fs::read(file).is_ok_and(|held| held == bytes) {
+    write_over(file, bytes, std::fs::read(file).ok().as_deref())
+}
+
+/// As [`write_atomic`], given what `file` holds now (`None`: nothing it can read).
+fn write_over(file: &Path, bytes: &[u8], held: Option<&[u8]>) -> std::io::Result<bool> {
+    if held == Some(bytes) {
         return Ok(false);
     }
     let temporary = write_beside(file, |out| out.write_all(bytes))?;
