@@ -296,9 +296,11 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             // Only what the public sees: a published post, not behind a password (which the
             // site still counts among its public posts).
             let protected = post.content.protected || post.excerpt.protected;
-            let published = post.date_gmt.as_deref().and_then(kst_from_gmt);
-            let listed = post.status == "publish" && protected;
-            store.set_protected(id, listed.then(|| published.as_deref().unwrap_or_default()))?;
+            let listed = (post.status == "publish" && protected).then(|| {
+                let published = post.date_gmt.as_deref().and_then(kst_from_gmt);
+                published.unwrap_or_default()
+            });
+            store.set_protected(id, listed.as_deref())?;
             if post.status != "publish" || protected {
                 if store.has(id)? {
                     gone.insert(id);

@@ -75,17 +75,18 @@ impl Members<'_> {
         }
     }
 
-    /// The columns the list is ordered by: a keyword's list by its own copy of each post's
-    /// time, which its index holds in order (the posts' own would be sorted on every query).
-    fn order(&self) -> &'static str {
+    /// The table whose `published` and `id` the list is ordered by: a keyword's list by its own
+    /// copy of each post's time, which its index holds in order (the posts' own would be sorted
+    /// on every query).
+    fn ordered_by(&self) -> &'static str {
         match self {
             Self::All
             | Self::Sticky
             | Self::NotSticky
             | Self::WithPhoto
             | Self::Section(_)
-            | Self::Reporter(_) => "p.published, p.id",
-            Self::Tag(_) => "t.published, t.id",
+            | Self::Reporter(_) => "p",
+            Self::Tag(_) => "t",
         }
     }
 }
@@ -363,9 +364,9 @@ impl Store {
     ) -> Result<()> {
         let (from, parameter) = members.clause();
         let limit = limit.map_or(-1, |limit| limit as i64);
-        let (published, id) = members.order().split_once(", ").unwrap_or_default();
+        let by = members.ordered_by();
         let query = format!(
-            "SELECT {COLUMNS} FROM {from} ORDER BY {published} DESC, {id} DESC \
+            "SELECT {COLUMNS} FROM {from} ORDER BY {by}.published DESC, {by}.id DESC \
              LIMIT {limit} OFFSET {offset}"
         );
         self.walk(&query, parameter, take)
@@ -380,8 +381,9 @@ impl Store {
         } else {
             "WHERE"
         };
-        let order = members.order();
-        let query = format!("SELECT count(*) FROM {from} {joiner} ({order}) > (?2, ?3)");
+        let by = members.ordered_by();
+        let query =
+            format!("SELECT count(*) FROM {from} {joiner} ({by}.published, {by}.id) > (?2, ?3)");
         let mut statement = self.db.prepare_cached(&query).map_err(sql)?;
         let count: i64 = statement
             .query_row(
@@ -724,6 +726,7 @@ mod tests {
         assert_eq!(store.not_public().unwrap(), [10]);
         let _ = std::fs::remove_dir_all(&folder);
     }
+
     #[test]
     fn a_state_of_stop_37_gives_its_keywords_their_posts_times() {
         let folder = std::env::temp_dir().join(format!("wp-store-37-{}", std::process::id()));
