@@ -399,6 +399,7 @@ async function main() {
       [state, rebuild] = [null, true];
     }
   }
+  const fromJournal = state !== null;
   if (!state) {
     const files = articleFiles();
     state = rebuild ? await buildCold(files, previous, built) : previous;
@@ -436,7 +437,7 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
   const shards = built.shards.length;
   console.error(
-    `search-index: ${journal && !rebuild && previous?.version === 3 ? `${journal.size} article(s) from the journal` : `${whole || rebuild ? 'whole' : 'every article compared'}`}; ${shards} shard(s) built${shards ? ` (${built.shards.join(', ')})` : ''}, ${built.recent} in the recent one, ${manifest.hidden.length} hidden, in ${seconds} s`,
+    `search-index: ${fromJournal ? `${journal.size} article(s) from the journal` : rebuild ? 'whole' : 'every article compared'}; ${shards} shard(s) built${shards ? ` (${built.shards.join(', ')})` : ''}, ${built.recent} in the recent one, ${manifest.hidden.length} hidden, in ${seconds} s`,
   );
 }
 
