@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The archive at scale (scripts/bench --scale N; not a test): a generated API of N articles
 (bench/large_api.py), then, on a copy of the built bundle, each step a newsroom takes, timed,
-with the peak memory of the largest process it ran (the prerender command or the indexer):
+with the peak memory of the largest process it ran (the prerender command, the indexer or Pagefind):
 
   whole     the whole site, pages and search index
   publish   a new article (--article), index included
@@ -10,7 +10,8 @@ with the peak memory of the largest process it ran (the prerender command or the
   again     the whole site again (nothing changed): what a nightly run costs (--no-again
             leaves it out: at 1,000,000 articles it is as long as the whole run)
 
-(`prerender_peak_mb` is the prerender process's own peak, from its --json summary)
+(`prerender_peak_mb` is the prerender process's own peak, from its --json summary;
+`all_processes_peak_mb` the most its processes held at once, Pagefind's own included)
 
 and the index's size; after the whole run, the search on the phone profile (bench/search.mjs:
 the query set's hits, the first search of a visit and the later ones). Written to
@@ -24,6 +25,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -31,17 +33,56 @@ SITE = "https://news.example"
 BENCH = Path("target/bench")
 
 
+def tree_rss(root):
+    """The resident memory of `root` and every process under it, in bytes: (sum, largest)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, largest, todo = 0, 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += parents.get(pid, [])
+        try:
+            rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * resource.getpagesize()
+        except (OSError, IndexError, ValueError):
+            continue
+        total += rss
+        largest = max(largest, rss)
+    return total, largest
+
+
 def run(command):
-    """Runs `command`; its time, the peak memory of its largest process so far, its output."""
+    """Runs `command`; its time, the peak memory of its largest process and of all its processes
+    at once (sampled every 0.2 s: Pagefind's own process, which Node starts, is never waited
+    for, so the children's ru_maxrss misses it), its output."""
     started = time.monotonic()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Read the output on threads, so a full pipe never stops the command.
+    out = {}
+    readers = [
+        threading.Thread(target=lambda: out.__setitem__("stdout", process.stdout.read())),
+        threading.Thread(target=lambda: out.__setitem__("stderr", process.stderr.read())),
+    ]
+    for reader in readers:
+        reader.start()
+    tree_peak, largest = 0, 0
+    while process.poll() is None:
+        total, biggest = tree_rss(process.pid)
+        tree_peak, largest = max(tree_peak, total), max(largest, biggest)
+        time.sleep(0.2)
+    for reader in readers:
+        reader.join()
     seconds = time.monotonic() - started
     # ru_maxrss of the children is the largest any of them (or theirs) reached, in KiB.
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"{' '.join(command)}: exit {done.returncode}")
-    return seconds, peak, done.stdout, done.stderr
+    waited = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    if process.returncode != 0:
+        sys.stderr.write(out["stderr"])
+        raise SystemExit(f"{' '.join(command)}: exit {process.returncode}")
+    return seconds, max(waited, largest), tree_peak, out["stdout"], out["stderr"]
 
 
 def step(name, args, api, dist, results):
@@ -57,6 +98,7 @@ def step(name, args, api, dist, results):
     results[name] = {
         "seconds": round(measured["seconds"], 2),
         "peak_memory_mb": round(measured["peak"] / 2**20),
+        "all_processes_peak_mb": round(measured["tree_peak"] / 2**20),
         "prerender_peak_mb": round((summary.get("peak_memory_bytes") or 0) / 2**20),
         "pages_written": summary["written"],
         "stages": {s["name"]: round(s["seconds"], 2) for s in summary["stages"]},
@@ -68,10 +110,10 @@ def step(name, args, api, dist, results):
 
 def child(command):
     """Runs `command` as this process's only child and prints its time, peak and summary."""
-    seconds, peak, stdout, stderr = run(command)
+    seconds, peak, tree_peak, stdout, stderr = run(command)
     sys.stderr.write(stderr)
     summary = json.loads(stdout.strip().splitlines()[-1])
-    print(json.dumps({"seconds": seconds, "peak": peak, "summary": summary}))
+    print(json.dumps({"seconds": seconds, "peak": peak, "tree_peak": tree_peak, "summary": summary}))
 
 
 def size_of(folder):
