@@ -42,6 +42,11 @@ pub const EARLY_FETCH_GLOBAL: &str = "__newsEarly";
 /// `js/beacon.js`'s function the app calls for each article it shows (the view count).
 pub const NEWS_VIEW_GLOBAL: &str = "newsView";
 
+/// What `js/takeover.js`'s reports on the console start with (a part of the page or a control
+/// it could not pair; the e2e tests fail on one), by which the prerender also tells that script
+/// from the page's other inline ones, to move it after a prerendered page's markup.
+pub const TAKEOVER_REPORT: &str = "takeover:";
+
 /// Every name above, with the files of the page's scripts and stylesheet that rely on it: the
 /// table `tests/inline_scripts.rs` keeps for the Node test.
 pub const SHARED: &[(&str, &[&str])] = &[
@@ -65,4 +70,5 @@ pub const SHARED: &[(&str, &[&str])] = &[
     (EARLY_PAINTED_GLOBAL, &["js/takeover.js", "js/shell.js"]),
     (EARLY_FETCH_GLOBAL, &["js/shell.js"]),
     (NEWS_VIEW_GLOBAL, &["js/beacon.js"]),
+    (TAKEOVER_REPORT, &["js/takeover.js"]),
 ];

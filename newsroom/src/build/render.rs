@@ -6,7 +6,7 @@ use news_front::api::models::Article;
 use news_front::api::preload;
 use news_front::components::page_meta::HeadCollector;
 use news_front::page_names::{
-    ARTICLE_HEADER_CLASS, ARTICLE_HEAD_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_ID,
+    ARTICLE_HEADER_CLASS, ARTICLE_HEAD_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_ID, TAKEOVER_REPORT,
 };
 use news_front::seo::{self, HeadTag};
 use news_front::state::CurrentSection;
@@ -144,6 +144,10 @@ impl Template {
         }
         let mut body = format!(r#"<div id="{PRERENDERED_ID}">{}</div>"#, page.body);
         if data.is_some() {
+            // The takeover watches the document for the app's page: in the head it would be
+            // parsed before the headline and called for every node the parser adds; after the
+            // page it is neither, and is still there long before the app.
+            body.push_str(&take_takeover_script(&mut html));
             // The page is all there already: its HTML goes first, and the app's code (the JS
             // glue and over 200 KB of wasm) is fetched after it rather than beside it. Module
             // scripts run after the document is parsed wherever they stand.
@@ -183,6 +187,22 @@ fn drop_shell_script(html: &mut String) {
         }
         from = end;
     }
+}
+
+/// Takes the takeover's inline script (`js/takeover.js`, known by the `takeover:` its reports
+/// start with) out of `<head>`.
+fn take_takeover_script(html: &mut String) -> String {
+    let head_end = html.find("</head>").unwrap_or(html.len());
+    let mut from = 0;
+    while let Some((start, end)) = next_element(&html[..head_end], from, "<script>", "</script>") {
+        if html[start..end].contains(TAKEOVER_REPORT) {
+            let taken = html[start..end].to_owned();
+            html.replace_range(start..end, "");
+            return taken;
+        }
+        from = end;
+    }
+    String::new()
 }
 
 /// Takes Trunk's loader out of `<head>`: the `<link rel=modulepreload>` of the JS glue, the
@@ -274,6 +294,19 @@ mod tests {
             loader,
             r#"<link crossorigin href=/app.js rel=modulepreload><link as=fetch href=/app_bg.wasm rel=preload><script type=module>import init from '/app.js';init('/app_bg.wasm')</script>"#
         );
+    }
+
+    #[test]
+    fn the_takeover_script_moves_out_of_the_head() {
+        let mut html = r#"<head><script>theme()</script><script>console.error(`takeover: x`)</script><script type=module>init()</script></head><body><script>console.error(`takeover: y`)</script></body>"#.to_owned();
+        let script = take_takeover_script(&mut html);
+        assert_eq!(script, "<script>console.error(`takeover: x`)</script>");
+        assert_eq!(
+            html,
+            "<head><script>theme()</script><script type=module>init()</script></head><body><script>console.error(`takeover: y`)</script></body>"
+        );
+        // Once it is out, nothing else in the head is taken.
+        assert_eq!(take_takeover_script(&mut html), "");
     }
 
     #[test]
