@@ -113,7 +113,9 @@ def child(command):
     seconds, peak, tree_peak, stdout, stderr = run(command)
     sys.stderr.write(stderr)
     summary = json.loads(stdout.strip().splitlines()[-1])
-    print(json.dumps({"seconds": seconds, "peak": peak, "tree_peak": tree_peak, "summary": summary}))
+    print(
+        json.dumps({"seconds": seconds, "peak": peak, "tree_peak": tree_peak, "summary": summary})
+    )
 
 
 def size_of(folder):
