@@ -179,30 +179,28 @@ pub fn with_article_head(mut html: String, head: &str) -> String {
 /// `news-api-base`) from a prerendered page, which holds its data. Its hash may stay in the
 /// Content-Security-Policy: allowing a script that is not there changes nothing.
 fn drop_shell_script(html: &mut String) {
-    let mut from = 0;
-    while let Some((start, end)) = next_element(html, from, "<script>", "</script>") {
-        if html[start..end].contains("news-api-base") {
-            html.replace_range(start..end, "");
-            return;
-        }
-        from = end;
-    }
+    take_head_script(html, "news-api-base");
 }
 
 /// Takes the takeover's inline script (`js/takeover.js`, known by the `takeover:` its reports
 /// start with) out of `<head>`.
 fn take_takeover_script(html: &mut String) -> String {
+    take_head_script(html, TAKEOVER_REPORT).unwrap_or_default()
+}
+
+/// Takes the first inline `<script>` of `<head>` that says `marker` out of it.
+fn take_head_script(html: &mut String, marker: &str) -> Option<String> {
     let head_end = html.find("</head>").unwrap_or(html.len());
     let mut from = 0;
     while let Some((start, end)) = next_element(&html[..head_end], from, "<script>", "</script>") {
-        if html[start..end].contains(TAKEOVER_REPORT) {
+        if html[start..end].contains(marker) {
             let taken = html[start..end].to_owned();
             html.replace_range(start..end, "");
-            return taken;
+            return Some(taken);
         }
         from = end;
     }
-    String::new()
+    None
 }
 
 /// Takes Trunk's loader out of `<head>`: the `<link rel=modulepreload>` of the JS glue, the
