@@ -275,10 +275,10 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             .filter(|author| *author != 0 && !reporters.contains_key(author))
             .collect();
         if !unknown.is_empty() {
-            let ids: Vec<String> = unknown.iter().map(u64::to_string).collect();
-            let query = format!("wp/v2/users?per_page=100&include={}", ids.join(","));
-            let found: Vec<User> = all_pages(&rest, &query)?;
-            reporters.extend(found.iter().map(reporter));
+            for query in by_ids(&format!("wp/v2/users?per_page={PER_PAGE}"), &unknown) {
+                let found: Vec<User> = all_pages(&rest, &query)?;
+                reporters.extend(found.iter().map(reporter));
+            }
             for author in unknown {
                 reporters.entry(author).or_default();
             }
@@ -363,15 +363,10 @@ fn run(options: &ImportWordpress) -> Result<Summary, String> {
             store.set_protected(id, None)?;
         }
         taken_down = missing;
-        if !unknown.is_empty() {
-            let ids: Vec<String> = unknown.iter().map(u64::to_string).collect();
-            for chunk in ids.chunks(PER_PAGE as usize) {
-                let query = format!(
-                    "wp/v2/posts?per_page={PER_PAGE}&orderby=id&order=asc&_embed=wp:featuredmedia&include={}",
-                    chunk.join(",")
-                );
-                each_page(&rest, &query, &mut take_posts)?;
-            }
+        let posts =
+            format!("wp/v2/posts?per_page={PER_PAGE}&orderby=id&order=asc&_embed=wp:featuredmedia");
+        for query in by_ids(&posts, &unknown) {
+            each_page(&rest, &query, &mut take_posts)?;
         }
     }
     gone.extend(taken_down);
@@ -537,18 +532,24 @@ fn differences(
         unknown.extend(listed.difference(&held));
     }
     // Asked for by id: one the site still lists (its time read differently) stays.
-    let ids: Vec<String> = missing.iter().map(u64::to_string).collect();
-    for chunk in ids.chunks(PER_PAGE as usize) {
-        let query = format!(
-            "wp/v2/posts?per_page={PER_PAGE}&_fields=id&include={}",
-            chunk.join(",")
-        );
+    for query in by_ids(
+        &format!("wp/v2/posts?per_page={PER_PAGE}&_fields=id"),
+        &missing,
+    ) {
         *requests += 1;
         for post in all_pages::<IdOnly>(rest, &query)? {
             missing.remove(&post.id);
         }
     }
     Ok((missing, unknown))
+}
+
+/// `query` asking for `ids` by id: one request a page of them (`&include=…`).
+fn by_ids(query: &str, ids: &BTreeSet<u64>) -> Vec<String> {
+    let ids: Vec<String> = ids.iter().map(u64::to_string).collect();
+    ids.chunks(PER_PAGE as usize)
+        .map(|chunk| format!("{query}&include={}", chunk.join(",")))
+        .collect()
 }
 
 /// `&after=…&before=…` for the posts published from `from` (inclusive) to `to` (exclusive);
