@@ -7,10 +7,10 @@
 //             it blocks no paint (a second request, cached for the next page)
 //   lazy      as built, with `content-visibility: auto` on the parts below the first screen, so
 //             that the first layout skips them
-// With `--parts`, three more pages that are not ways to ship but tell where the rest of the gap
+// With `--parts`, five more pages that are not ways to ship but tell where the rest of the gap
 // to the plain page goes: the page without its takeover data (`news-data`), without the
-// takeover's script, with that script in the head (where it stood until stop 39), and without
-// the parts beside and below the article (aside, widgets, footer).
+// takeover's script, with that script as a module, with it in the head (where it stood until
+// stop 39), and without the parts beside and below the article (aside, widgets, footer).
 // The critical rules are chosen in the browser: a rule is kept when its selector (without
 // pseudo-classes) matches an element whose top is inside the first screen. Each variant keeps
 // the page's Content-Security-Policy, with the hash of its own <style>. A benchmark: it asserts
@@ -185,7 +185,7 @@ if (PARTS) {
     // The takeover's script where it stood until stop 39: in the head, before the stylesheet
     // (a prerendered page now carries it after its markup).
     'head-js': (html) => {
-      const script = /<script>(?:(?!<\/script>)[\s\S])*takeover: (?:(?!<\/script>)[\s\S])*<\/script>/.exec(html)[0];
+      const script = /<script>(?:(?!<\/script>)[\s\S])*takeover:(?:(?!<\/script>)[\s\S])*<\/script>/.exec(html)[0];
       return html.replace(script, '').replace('<style', () => `${script}<style`);
     },
     'no-aside': (html) =>
