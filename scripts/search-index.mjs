@@ -59,9 +59,11 @@ const MEMBERS = path.join(root, '.shards');
 const JOURNAL = path.join(RECORDS, 'journal');
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RECENT = 'recent';
-// How many pages are handed to Pagefind at once, and how many shards are built at once.
+// How many pages are handed to Pagefind at once, and how many shards are built at once: one,
+// so the indexer's memory is one shard's (Pagefind holds about 85 MB a 1,000 articles while it
+// builds, and spreads the work over the cores itself: two at once were no faster).
 const ADD_BATCH = 64;
-const SHARDS_AT_ONCE = 2;
+const SHARDS_AT_ONCE = 1;
 // Files of a Pagefind bundle the app never loads (its own UIs).
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
 const started = Date.now();
@@ -167,8 +169,9 @@ function record(id) {
   return { month: /^\d{4}-\d{2}$/.test(month) ? month : UNDATED, html };
 }
 
-/** The most articles a shard of earlier months holds (one month may hold more). */
-const MAX_SHARD = 10_000;
+/** The most articles a shard of earlier months holds (one month may hold more): about 350 MB
+ * to build, 1.3x a month of 2,500 articles, whatever the size of the archive. */
+const MAX_SHARD = 4_000;
 const UNDATED = 'undated';
 const monthName = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 /** The first of the last twelve months, which keep a shard each (most searches read them). */
