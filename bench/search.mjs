@@ -80,6 +80,8 @@ async function recall() {
         const ids = [];
         let raw = 0;
         for (const shard of shards) {
+          // As the page asks (src/api/search.rs): each word's end of range loaded first.
+          await shard.pagefind.preload([...words, ...words.map((word) => `${word}\u{10FFFF}`)].join(' '));
           const search = await shard.pagefind.search(query);
           raw += search.results.length;
           for (let i = 0; i < search.results.length; i += 50) {

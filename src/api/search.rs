@@ -159,11 +159,21 @@ const engine = (path) =>
     await pagefind.init();
     return pagefind;
   });
+// Pagefind (1.6) loads the part of a shard's index a word falls in, and no further: when the
+// word is the last of one part, its longer forms (도서관 ending one, 도서관과 starting the next)
+// are missed. So each word's end of range (the word and the highest character) is loaded too,
+// in the same requests, before the search.
+const LAST = '\u{10FFFF}';
+async function searched(pagefind, query, options) {
+  const words = query.split(/\s+/).filter(Boolean);
+  await pagefind.preload([...words, ...words.map((word) => word + LAST)].join(' '), options);
+  return pagefind.search(query, options);
+}
 async function period(index, query, { periods, recent }) {
   const { name, path } = periods[index];
   const [cold, hot] = await Promise.all([
-    path ? engine(path).then((pagefind) => pagefind.search(query)) : null,
-    recent ? engine(recent).then((pagefind) => pagefind.search(query, { filters: { period: name } })) : null,
+    path ? engine(path).then((pagefind) => searched(pagefind, query)) : null,
+    recent ? engine(recent).then((pagefind) => searched(pagefind, query, { filters: { period: name } })) : null,
   ]);
   const mark = (search, fromRecent) => (search?.results ?? []).map((result) => ({ result, fromRecent }));
   return [...mark(cold, false), ...mark(hot, true)].sort((a, b) => b.result.score - a.result.score);

@@ -388,3 +388,53 @@ test('publishing, updating and taking down renew the index shard by shard, and t
     fs.rmSync(work, { recursive: true, force: true });
   }
 });
+
+test("a word that ends one part of a shard's index still finds its longer forms in the next part", {
+  timeout: 120000,
+}, async () => {
+  // Pagefind splits a shard's words into parts and loads, for a word, the part it falls in:
+  // here, by a small part size (Pagefind's own setting), 도서관 ends the first part and
+  // 도서관과 starts the second, as they did in a shard of the 300,000-article bench.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'search-parts-'));
+  const dist = path.join(work, 'dist');
+  fs.cpSync('dist', dist, { recursive: true });
+  const articles = {
+    1051: '<h1>도서관 도서관 도서관</h1><p>도서관 도서관</p>',
+    1052: '<h1>도서관과</h1>',
+    1053: '<h1>두고</h1>',
+  };
+  for (const name of fs.readdirSync(path.join(dist, 'article'))) {
+    if (!(name.replace(/\.html$/, '') in articles)) fs.rmSync(path.join(dist, 'article', name), { recursive: true });
+  }
+  for (const folder of ['.search-records', 'pagefind']) fs.rmSync(path.join(dist, folder), { recursive: true });
+  fs.mkdirSync(path.join(dist, '.search-records'));
+  for (const [id, body] of Object.entries(articles)) {
+    const html = `<!DOCTYPE html><html lang="ko"><meta charset="utf-8"><article data-pagefind-body>${body}</article>`;
+    fs.writeFileSync(path.join(dist, '.search-records', `${id}.json`), JSON.stringify({ month: '2026-11', html }));
+  }
+  execFileSync('node', ['scripts/search-index.mjs', dist, '--whole', '--now', '2026-11-25T12:00:00+09:00'], {
+    env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '8' },
+    stdio: 'pipe',
+  });
+  const local = await startSite({ dist });
+  try {
+    // Pagefind by itself finds only the article with the word as it is.
+    const bare = await local.open('/photo');
+    const alone = await bare.page.evaluate(async () => {
+      const pagefind = await import('/pagefind/2026-11/pagefind.js');
+      await pagefind.init();
+      return (await pagefind.search('도서관')).results.length;
+    });
+    await bare.close();
+    assert.equal(alone, 1, 'the index is split between 도서관 and 도서관과 (else this test shows nothing)');
+
+    const { page, problems, close } = await local.open(`/search?q=${encodeURIComponent('도서관')}`);
+    await settled(page);
+    assert.deepEqual((await results(page)).sort(), ['1051', '1052']);
+    assert.deepEqual(problems, []);
+    await close();
+  } finally {
+    await local.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
