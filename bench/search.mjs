@@ -85,8 +85,10 @@ async function recall() {
           const search = await shard.pagefind.search(query);
           raw += search.results.length;
           for (let i = 0; i < search.results.length; i += 50) {
-            const batch = await Promise.all(search.results.slice(i, i + 50).map((r) => r.data()));
+            // A page taken down has no fragment any more (the page skips it the same way).
+            const batch = await Promise.all(search.results.slice(i, i + 50).map((r) => r.data().catch(() => null)));
             for (const data of batch) {
+              if (!data) continue;
               const url = data.url.replace(/\.html$/, '');
               if (shard.cold && hidden.has(url)) continue;
               const text = `${data.meta?.title ?? ''} ${data.content ?? ''}`.toLowerCase();
