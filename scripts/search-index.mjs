@@ -35,7 +35,8 @@
 // each search record it writes or deletes in .search-records/journal (the id, and the month of
 // the record it replaced), and a run renews the pages the journal names, looks for them only in
 // the shards of those months, and empties it. Without a journal (a bundle of an earlier
-// version) a run compares every record's time with its shard's instead.
+// version) a run compares every record's time with its shard's instead. Bookkeeping it cannot
+// read (a shard's page list damaged) makes either run build the whole index again.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -414,7 +415,16 @@ async function main() {
       }
       Object.assign(state, { version: 3, recent: {}, hidden: [] });
     }
-    recentByTime(state, files);
+    try {
+      recentByTime(state, files);
+    } catch (error) {
+      // A shard whose pages cannot be read: as on the journal's path, everything is built again.
+      if (rebuild) throw error;
+      console.error(`search-index: ${error.message}: the whole index is built again`);
+      rebuild = true;
+      state = await buildCold(files, state, built);
+      recentByTime(state, files);
+    }
   }
 
   const recent = Object.keys(state.recent).sort();
