@@ -180,7 +180,8 @@ pub fn read_sitemaps(dist: &Path, origin: &str) -> Option<Vec<SitemapUrl>> {
                 },
                 // An entity in an address: not one a run writes.
                 Event::GeneralRef(_) => return None,
-                Event::Eof => return Some(()),
+                // Cut short (an element still open): not a whole sitemap.
+                Event::Eof => return inside.is_empty().then_some(()),
                 _ => {}
             }
         }
@@ -531,6 +532,86 @@ pub fn write_sitemaps(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sitemap_tampered_with_or_cut_short_is_not_read_back() {
+        const SITE: &str = "https://news.example";
+        let dist = std::env::temp_dir().join(format!("read-sitemaps-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let urlset = |urls: &str| {
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>"#
+            )
+        };
+        let index = |loc: &str| {
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{loc}</loc></sitemap></sitemapindex>"#
+            )
+        };
+        let read = |main: &str, part: Option<&str>| {
+            std::fs::write(dist.join("sitemap.xml"), main).unwrap();
+            let _ = std::fs::remove_file(dist.join("sitemap-1.xml"));
+            if let Some(part) = part {
+                std::fs::write(dist.join("sitemap-1.xml"), part).unwrap();
+            }
+            read_sitemaps(&dist, SITE).map(|urls| {
+                urls.into_iter()
+                    .map(|url| (url.address, url.lastmod))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let page = r#"<url><loc>https://news.example/article/1065</loc><lastmod>2026-11-25T09:00:00+09:00</lastmod></url>"#;
+        // What a run writes is read back, through an index too.
+        let expected = Some(vec![(
+            "/article/1065".to_owned(),
+            Some("2026-11-25T09:00:00+09:00".to_owned()),
+        )]);
+        assert_eq!(read(&urlset(page), None), expected);
+        assert_eq!(
+            read(
+                &index("https://news.example/sitemap-1.xml"),
+                Some(&urlset(page))
+            ),
+            expected
+        );
+        // Anything else makes the whole reading fail (the caller walks the pages instead).
+        for (main, part) in [
+            // Another site's address, or none under the site.
+            (
+                urlset("<url><loc>https://evil.example/article/1</loc></url>"),
+                None,
+            ),
+            (
+                urlset("<url><loc>https://news.example.evil/x</loc></url>"),
+                None,
+            ),
+            (urlset("<url><lastmod>2026-11-25</lastmod></url>"), None),
+            // An entity, or a document cut short.
+            (
+                urlset("<url><loc>https://news.example/&amp;x</loc></url>"),
+                None,
+            ),
+            (urlset(page).replace("</urlset>", "<url><loc>"), None),
+            ("<urlset><url><loc>".to_owned(), None),
+            ("\u{0}\u{1}not xml".to_owned(), None),
+            // An index naming a file a run does not write, outside the bundle or elsewhere.
+            (index("https://news.example/../../etc/passwd"), None),
+            (index("https://news.example/sitemap-1.xml.gz"), None),
+            (index("https://evil.example/sitemap-1.xml"), None),
+            (index("https://news.example/sitemap-x.xml"), None),
+            // An index naming a file that is missing, or tampered with in turn.
+            (index("https://news.example/sitemap-1.xml"), None),
+            (
+                index("https://news.example/sitemap-1.xml"),
+                Some(urlset("<url><loc>https://evil.example/</loc></url>")),
+            ),
+            // Nothing at all.
+            (urlset(""), None),
+        ] {
+            assert_eq!(read(&main, part.as_deref()), None, "{main} / {part:?}");
+        }
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 
     fn summary(n: usize, section: &str, at: DateTime<FixedOffset>) -> Summary {
         serde_json::from_value(serde_json::json!({
