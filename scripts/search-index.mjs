@@ -171,7 +171,7 @@ function record(id) {
 }
 
 /** The most articles a shard of earlier months holds (one month may hold more): about 350 MB
- * to build, 1.3x a month of 2,500 articles, whatever the size of the archive. */
+ * to build, about 1.4x a month of 2,500 articles, whatever the size of the archive. */
 const MAX_SHARD = 4_000;
 const UNDATED = 'undated';
 const monthName = (date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
