@@ -25,8 +25,9 @@
 // fragment at once (the file with its text is deleted); a whole run rebuilds the shards that
 // changed and empties the recent one.
 //
-// The app searches one period at a time, newest first, the recent shard's pages of that
-// period with it (a Pagefind filter), most relevant first within a period (src/api/search.rs).
+// The app searches the periods newest first (the first alone, then a few at once), the recent
+// shard's pages of each period with it (a Pagefind filter), most relevant first within a
+// period (src/api/search.rs).
 //
 // Server-side bookkeeping, never deployed (dotfiles): pagefind/.state.json (the shards, which
 // shard each month is in, the recent shard's pages and their periods, the hidden pages) and

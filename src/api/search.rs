@@ -113,9 +113,10 @@ mod glue {
     // The static index is in shards by period (scripts/search-index.mjs): pagefind/shards.json
     // names the periods, newest first, each with its shard, plus a "recent" shard of what
     // changed since those were built (searched period by period through a filter) and the
-    // cold shards' pages to leave out. A search reads one period at a time, newest first, most
-    // relevant first within it, loading a period's shard only when the results reach it: the
-    // first page of a search loads one or two shards, whatever the size of the archive.
+    // cold shards' pages to leave out. A search reads the periods newest first, most relevant
+    // first within each, loading a period's shard only when the results reach it: the first
+    // page of a search loads one or two shards, whatever the size of the archive. Past the
+    // first period it reads 2, then 4, then 8 periods at once (a rare word's walk).
     // Each shard is its own Pagefind (its pagefind.js, loaded on the first search).
     // Pagefind matches words by their beginning and, for a word it does not know, by ever
     // shorter beginnings (착륙 would find 차), so each result is kept only if its text holds
@@ -188,7 +189,7 @@ export async function pagefind_warm() {
 }
 export async function pagefind_search(query, from, count) {
   const index = await shards();
-  if (last?.query !== query) last = { query, next: 0, pending: [], kept: [], done: false };
+  if (last?.query !== query) last = { query, next: 0, rounds: 0, pending: [], kept: [], done: false };
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const state = last;
   const all = () => state.next >= index.periods.length && state.pending.length <= COUNT_ALL;
@@ -198,8 +199,13 @@ export async function pagefind_search(query, from, count) {
         state.done = true;
         break;
       }
-      state.pending = await period(state.next, query, index);
-      state.next += 1;
+      // One period first (most searches end there), then ever more at once, up to eight: a
+      // word found in few articles does not wait for a hundred shards one after another.
+      const width = Math.min(2 ** state.rounds, 8, index.periods.length - state.next);
+      const read = Array.from({ length: width }, (_, n) => period(state.next + n, query, index));
+      state.pending = (await Promise.all(read)).flat();
+      state.next += width;
+      state.rounds += 1;
       continue;
     }
     const batch = state.pending.splice(0, BATCH);
