@@ -189,7 +189,7 @@ export async function pagefind_warm() {
 }
 export async function pagefind_search(query, from, count) {
   const index = await shards();
-  if (last?.query !== query) last = { query, next: 0, rounds: 0, pending: [], kept: [], done: false };
+  if (last?.query !== query) last = { query, next: 0, pending: [], kept: [], done: false };
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const state = last;
   const all = () => state.next >= index.periods.length && state.pending.length <= COUNT_ALL;
@@ -199,13 +199,13 @@ export async function pagefind_search(query, from, count) {
         state.done = true;
         break;
       }
-      // One period first (most searches end there), then ever more at once, up to eight: a
-      // word found in few articles does not wait for a hundred shards one after another.
-      const width = Math.min(2 ** state.rounds, 8, index.periods.length - state.next);
+      // One period first (most searches end there), then as many as read so far and one more
+      // (2, 4, 8), up to eight: a word found in few articles does not wait for a hundred
+      // shards one after another.
+      const width = Math.min(state.next + 1, 8, index.periods.length - state.next);
       const read = Array.from({ length: width }, (_, n) => period(state.next + n, query, index));
       state.pending = (await Promise.all(read)).flat();
       state.next += width;
-      state.rounds += 1;
       continue;
     }
     const batch = state.pending.splice(0, BATCH);
