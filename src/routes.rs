@@ -21,26 +21,38 @@ pub const SEARCH: &str = "/search";
 /// The address of the common Korean CMS's article pages, kept for old links.
 pub const LEGACY_ARTICLE: &str = "/news/articleView.html";
 
+/// The first segment of each kind of page that has a key (`/article/{id}`, `/section/{slug}`,
+/// …), which is also the folder under `dist/` that holds those pages' files (`file_for`).
+pub mod folder {
+    pub const ARTICLE: &str = "article";
+    pub const SECTION: &str = "section";
+    pub const TAG: &str = "tag";
+    pub const REPORTER: &str = "reporter";
+    pub const POLICY: &str = "policy";
+    /// Every folder of pages, for whatever walks the bundle's pages.
+    pub const ALL: [&str; 5] = [ARTICLE, SECTION, TAG, REPORTER, POLICY];
+}
+
 /// `/article/{id}`
 pub fn article(id: &str) -> String {
-    format!("/article/{}", encode_path_segment(id))
+    format!("/{}/{}", folder::ARTICLE, encode_path_segment(id))
 }
 
 /// `/section/{slug}` for the first page, `/section/{slug}/{page}` after it.
 pub fn section(slug: &str, page: u32) -> String {
-    paged("section", slug, page)
+    paged(folder::SECTION, slug, page)
 }
 
 /// `/tag/{keyword}` for the first page of a keyword's articles, `/tag/{keyword}/{page}` after
 /// it; the keyword encoded whole (Hangul, spaces, `/`).
 pub fn tag(keyword: &str, page: u32) -> String {
-    paged("tag", keyword, page)
+    paged(folder::TAG, keyword, page)
 }
 
 /// `/reporter/{slug}` for the first page of a reporter's articles, `/reporter/{slug}/{page}`
 /// after it.
 pub fn reporter(slug: &str, page: u32) -> String {
-    paged("reporter", slug, page)
+    paged(folder::REPORTER, slug, page)
 }
 
 /// `/{kind}/{key}` for a list's first page, `/{kind}/{key}/{page}` after it.
@@ -55,7 +67,7 @@ fn paged(kind: &str, key: &str, page: u32) -> String {
 
 /// `/policy/{slug}`: a policy page named in the footer (청소년보호정책, 개인정보처리방침, …).
 pub fn policy(slug: &str) -> String {
-    format!("/policy/{}", encode_path_segment(slug))
+    format!("/{}/{}", folder::POLICY, encode_path_segment(slug))
 }
 
 /// `/search?q={query}`, the query encoded whole (Hangul, spaces, `&`, `%` and all).

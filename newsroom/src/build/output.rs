@@ -234,7 +234,7 @@ pub fn write_json(file: &Path, value: &serde_json::Value) -> Result<(), String> 
 }
 
 /// The addresses of the prerendered page files in `dist` (front page, sections, keywords,
-/// articles, policies, photos, videos).
+/// reporters, articles, policies, photos, videos).
 pub fn prerendered_addresses(dist: &Path) -> Vec<String> {
     fn walk(folder: &Path, prefix: &str, found: &mut Vec<String>) {
         let Ok(entries) = std::fs::read_dir(folder) else {
@@ -259,7 +259,7 @@ pub fn prerendered_addresses(dist: &Path) -> Vec<String> {
         }
     }
     let mut found = vec![routes::HOME.to_owned()];
-    for folder in ["article", "section", "tag", "reporter", "policy"] {
+    for folder in routes::folder::ALL {
         walk(&dist.join(folder), &format!("/{folder}"), &mut found);
     }
     for page in [routes::PHOTOS, routes::VIDEOS] {
@@ -272,7 +272,7 @@ pub fn prerendered_addresses(dist: &Path) -> Vec<String> {
 
 /// The ids of the articles whose pages the bundle holds.
 pub fn article_files(dist: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dist.join("article")) else {
+    let Ok(entries) = std::fs::read_dir(dist.join(routes::folder::ARTICLE)) else {
         return Vec::new();
     };
     entries
@@ -425,6 +425,7 @@ pub fn delete_list_pages_from(dist: &Path, folder: &str, from: u32) -> Vec<u32> 
 
 #[cfg(test)]
 mod tests {
+    use super::super::plan::PageKind;
     use super::*;
 
     #[test]
@@ -436,5 +437,67 @@ mod tests {
         assert!(a
             .file_name()
             .is_some_and(|name| name.to_string_lossy().starts_with(".index.html.")));
+    }
+
+    /// A page of every kind the command writes. A new kind fails to compile in the match
+    /// below until it is added here too.
+    fn one_page_of_each_kind() -> Vec<PageKind> {
+        let pages = vec![
+            PageKind::Home,
+            PageKind::Section {
+                slug: "gyeonggi".into(),
+                page: 2,
+            },
+            PageKind::Tag {
+                keyword: "수원 화성".into(),
+                page: 1,
+            },
+            PageKind::Reporter {
+                slug: "yerin-kang".into(),
+                page: 1,
+            },
+            PageKind::Article { id: "1065".into() },
+            PageKind::Policy {
+                slug: "privacy".into(),
+            },
+            PageKind::Photos,
+            PageKind::Videos,
+        ];
+        for page in &pages {
+            match page {
+                PageKind::Home
+                | PageKind::Section { .. }
+                | PageKind::Tag { .. }
+                | PageKind::Reporter { .. }
+                | PageKind::Article { .. }
+                | PageKind::Policy { .. }
+                | PageKind::Photos
+                | PageKind::Videos => {}
+            }
+        }
+        pages
+    }
+
+    #[test]
+    fn the_bundle_s_pages_are_found_again_whatever_their_kind() {
+        let dist = std::env::temp_dir().join(format!("prerendered-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        let mut written = Vec::new();
+        for page in one_page_of_each_kind() {
+            let address = page.address();
+            let file = dist.join(routes::file_for(&address).unwrap());
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, "<!doctype html>").unwrap();
+            written.push(address);
+        }
+        // Neither a file the run is still writing nor a non-page is a page.
+        std::fs::write(dist.join("article/.1066.html.tmp"), "").unwrap();
+        std::fs::write(dist.join("robots.txt"), "").unwrap();
+        let mut found = prerendered_addresses(&dist);
+        found.sort();
+        written.sort();
+        assert_eq!(found, written);
+        assert_eq!(article_files(&dist), ["1065"]);
+        let _ = std::fs::remove_dir_all(&dist);
     }
 }

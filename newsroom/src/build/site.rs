@@ -164,8 +164,18 @@ pub fn remove_stale(
         eprintln!("prerender: a list could not be read: no page of an unlisted article is deleted this run");
         return;
     }
-    output::delete_other_lists(dist, "tag", &gathered.keywords, routes::tag_feed);
-    output::delete_other_lists(dist, "reporter", &gathered.reporters, routes::reporter_feed);
+    output::delete_other_lists(
+        dist,
+        routes::folder::TAG,
+        &gathered.keywords,
+        routes::tag_feed,
+    );
+    output::delete_other_lists(
+        dist,
+        routes::folder::REPORTER,
+        &gathered.reporters,
+        routes::reporter_feed,
+    );
     for id in output::article_files(dist) {
         let gone = gathered.gone.contains(&id);
         if !gathered.seen_articles.contains(&id) || removed.contains(&id) || gone {

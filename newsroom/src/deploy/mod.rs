@@ -21,6 +21,7 @@ mod purge;
 use crate::cli::{Cdn, Deploy};
 use futures::stream::{self, StreamExt, TryStreamExt};
 use headers::{is_hashed_asset, Rules};
+use news_front::routes::folder;
 use object_store::aws::AmazonS3Builder;
 use object_store::path::Path as ObjectPath;
 use object_store::{
@@ -70,19 +71,20 @@ fn phase(path: &str) -> Phase {
     if path == "removed.json" {
         return Phase::Last;
     }
-    let list_page = matches!(top, "section" | "tag" | "reporter" | "rss")
-        || matches!(
-            path,
-            "index.html"
-                | "shell.html"
-                | "404.html"
-                | "app.html"
-                | "photo.html"
-                | "tv.html"
-                | "sw.js"
-                | "robots.txt"
-        )
-        || (path.starts_with("sitemap") && path.ends_with(".xml"))
+    let list_page = matches!(
+        top,
+        folder::SECTION | folder::TAG | folder::REPORTER | "rss"
+    ) || matches!(
+        path,
+        "index.html"
+            | "shell.html"
+            | "404.html"
+            | "app.html"
+            | "photo.html"
+            | "tv.html"
+            | "sw.js"
+            | "robots.txt"
+    ) || (path.starts_with("sitemap") && path.ends_with(".xml"))
         || (top == "pagefind" && path.matches('/').count() == 1 && path.ends_with(".json"));
     if list_page {
         Phase::Lists
