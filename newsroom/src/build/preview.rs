@@ -478,7 +478,8 @@ fn wrap(font: &FontVec, text: &str, size: f32, width: f32, max_lines: usize) -> 
     lines
 }
 
-/// Draws `text` with its baseline at `baseline`, blending each glyph's coverage over the card.
+/// Draws `text` with its baseline at `baseline`: each pixel a glyph covers takes the step of the
+/// ramp from `colour_from` that its coverage reaches.
 fn draw_text(
     card: &mut Card,
     font: &FontVec,
