@@ -277,9 +277,10 @@ fn cover(photo: &DynamicImage, width: u32, height: u32) -> RgbImage {
         .to_rgb8()
 }
 
-/// Writes `picture` as a JPEG or a PNG (by the file's name). (`save_buffer` rather than a
-/// `JpegEncoder` of our own: its encoder is then compiled in the `image` crate, which the test
-/// build optimises, not in this one.)
+/// Writes `picture` (a photo's preview: the cards have `write_card`) in the format its file's
+/// name says, JPEG for every name the run gives. (`save_buffer` rather than a `JpegEncoder` of
+/// our own: its encoder is then compiled in the `image` crate, which the test build optimises,
+/// not in this one.)
 fn write_image(file: &Path, picture: &RgbImage) -> Result<(), String> {
     let kind = file
         .extension()
